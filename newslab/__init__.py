@@ -1,0 +1,46 @@
+"""newslab: explore Vietnamese news.
+
+Load a folder of articles, find copies and stories, see what each story and outlet is about,
+and who gets quoted. Every step takes and returns pandas DataFrames.
+
+Example:
+    >>> import newslab
+    >>> corpus = newslab.load_corpus("seeds")  # doctest: +SKIP
+"""
+
+from newslab.cleaning import clean_text
+from newslab.corpus import load_corpus
+from newslab.normalization import normalize
+
+# segmentation (issue 3)
+from newslab.segmentation import (
+    pos_tag,
+    segment,
+    segment_many,
+    stopwords,
+    tokenize,
+    tokenize_many,
+)
+
+# duplicates and stories (issue 4)
+
+# topic terms (issue 5)
+
+# quotes (issue 6)
+
+# pipeline (issue 7)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "clean_text",
+    "load_corpus",
+    "normalize",
+    "pos_tag",
+    "segment",
+    "segment_many",
+    "stopwords",
+    "tokenize",
+    "tokenize_many",
+]

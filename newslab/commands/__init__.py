@@ -1,0 +1,1 @@
+"""Subcommands of the `newslab` CLI, one module each (see `newslab.cli`)."""
