@@ -8,9 +8,10 @@ Example:
     >>> corpus = newslab.load_corpus("seeds")  # doctest: +SKIP
 """
 
-from newslab.cleaning import clean_text
+from newslab.cleaning import clean_text, cleaning_report
 from newslab.corpus import load_corpus
 from newslab.normalization import normalize
+from newslab.plots_corpus import plot_lengths
 
 # segmentation (issue 3)
 from newslab.segmentation import (
@@ -23,6 +24,7 @@ from newslab.segmentation import (
 )
 
 # duplicates and stories (issue 4)
+from newslab.duplicates import find_duplicates
 
 # topic terms (issue 5)
 
@@ -35,8 +37,11 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "clean_text",
+    "find_duplicates",
+    "cleaning_report",
     "load_corpus",
     "normalize",
+    "plot_lengths",
     "pos_tag",
     "segment",
     "segment_many",

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
+from newslab.corpus import as_corpus
 from newslab.metadata import find_metadata_lines
 
 # A caption ends with a photo credit or is an illustration label.
@@ -133,3 +136,28 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, list[dict]]
         for _, (kind, rs, re_) in sorted(removed.items())
     ]
     return clean, pieces
+
+
+def cleaning_report(corpus: pd.DataFrame | str) -> pd.DataFrame:
+    """Run `clean_text` over a corpus and list everything it would remove.
+
+    Args:
+        corpus: A DataFrame from `load_corpus` (or a path it accepts).
+
+    Returns:
+        One row per removed piece: `doc_id`, `kind`, `start`, `text`, sorted by document
+        and offset.
+
+    Example:
+        >>> cleaning_report("seeds")["kind"].value_counts()  # doctest: +SKIP
+    """
+    corpus = as_corpus(corpus)
+    titles = corpus["title"] if "title" in corpus else pd.Series(None, index=corpus.index)
+    rows = [
+        {"doc_id": doc_id, **piece}
+        for doc_id, text, title in zip(corpus.index, corpus["text"], titles, strict=True)
+        for piece in clean_text(text, title=title)[1]
+    ]
+    frame = pd.DataFrame(rows, columns=["doc_id", "kind", "text", "start"])
+    return frame[["doc_id", "kind", "start", "text"]].sort_values(["doc_id", "start"],
+                                                                  ignore_index=True)
