@@ -33,6 +33,7 @@ _SEE_ALSO = re.compile(
 _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _MAX_CAPTION = 300
 _MAX_TEASER = 250
+_MAX_SEE_ALSO_LINES = 6
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -91,19 +92,22 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, list[dict]]
         drop(first, "repeated_title")
 
     seen: set[str] = set()
-    in_see_also = False
     for i, (s, e) in enumerate(spans):
         line = text[s:e]
         stripped = line.strip()
-        if not stripped:
+        if not stripped or i in removed:
             continue
-        if in_see_also and len(stripped) <= _MAX_TEASER:
-            drop(i, "see_also")
-            continue
-        in_see_also = False
         if _SEE_ALSO.match(line) and len(stripped) <= _MAX_TEASER:
             drop(i, "see_also")
-            in_see_also = True
+            # A closing block of links ("Xem thêm:" then a few headlines) goes with it; an
+            # in-article "Xem thêm" followed by more body text takes only its own line.
+            rest = [j for j in range(i + 1, len(spans))
+                    if text[slice(*spans[j])].strip() and j not in removed]
+            if len(rest) <= _MAX_SEE_ALSO_LINES and all(
+                len(text[slice(*spans[j])].strip()) <= _MAX_TEASER for j in rest
+            ):
+                for j in rest:
+                    drop(j, "see_also")
         elif len(stripped) <= _MAX_CAPTION and _CAPTION.search(stripped):
             drop(i, "caption")
             # An image's alt text stands just above its caption ("... trong tháng - 1").

@@ -24,6 +24,7 @@ _FOOTER_PLAIN_THEO = re.compile(r"^\s*[Tt]heo\s+(?P<src>[\w .-]{2,40}?)\s*\.?\s*
 _FOOTER_NGUON = re.compile(r"^\s*[Nn]guồn\s*:\s*(?P<src>.{2,80}?)\s*\.?\s*$")
 # A byline: two to five capitalised syllables and nothing else ("Xuân Thành", "NGUYỄN VĂN A").
 _NAME = re.compile(rf"^\s*(?P<author>[{_UPPER}][\w]*(?:[ ]+[{_UPPER}][\w]*){{1,4}})\s*$")
+_HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "cô", "chú", "bác", "em", "cháu", "cụ", "thầy"})
 _HEADER_WORDS = frozenset({"Tin", "Ảnh", "Video", "Clip", "Theo", "Nguồn"})
 
 
@@ -124,7 +125,7 @@ def find_metadata_lines(text: str) -> list[MetadataLine]:
         meta = _footer(text, s, e)
         if meta is None:
             m = _NAME.match(line)
-            if m and not line.strip().endswith("."):
+            if m and not line.strip().endswith(".") and m.group("author").split()[0].lower() not in _HONORIFICS:
                 meta = MetadataLine("byline", s, e, author=m.group("author").strip())
         if meta is None:
             if line.strip().lower().startswith("xem thêm"):
