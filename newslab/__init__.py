@@ -27,6 +27,8 @@ from newslab.segmentation import (
 from newslab.duplicates import find_duplicates
 
 # topic terms (issue 5)
+from newslab.plots_terms import plot_distinctive_terms, plot_terms
+from newslab.terms import distinctive_terms, topic_terms, topics
 
 # quotes (issue 6)
 
@@ -37,6 +39,11 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "clean_text",
+    "distinctive_terms",
+    "plot_distinctive_terms",
+    "plot_terms",
+    "topic_terms",
+    "topics",
     "find_duplicates",
     "cleaning_report",
     "load_corpus",

@@ -1,0 +1,433 @@
+"""Turn segmented Vietnamese text into readable terms: whole names and a few noun phrases.
+
+Sits between segmentation (`newslab.segment_many`) and the term statistics in `newslab.terms`.
+A segmenter can cut a name ("Ai Cập" -> "Ai", "Cập") or glue a name to the next word
+("Fathy_nghiêng"); both make unreadable, fragmentary terms. Here runs of capitalised syllables
+become one name term, runs that hold two names ("Mỹ Joe Biden") are split where corpus
+statistics say each side stands alone, and strong noun collocations from POS tags are merged.
+
+Terms are keyed by their lowercase syllables joined with `_` (`máy_bay`); names carry a leading
+`^` (`^ai_cập`), so that "Anh" (Britain) is not the word "anh". How a person sees them
+(`Ai Cập`) is decided in `newslab._term_display`.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+# Tokens after which a new sentence starts, so capitalisation says nothing about names.
+_SENTENCE_BREAKS = frozenset({".", "!", "?", ":", "…", "...", "“", '"', "”", "(", "-", "–", "—", "•", ";"})
+_CAP_RE = re.compile(r"[^\W\d_]", re.UNICODE)
+
+# POS tags (pyvi / VLSP tagset) of words whose first part may start a noun phrase, and of
+# those that may end one.
+_NP_HEAD_TAGS = frozenset({"N"})
+_NP_TAIL_TAGS = frozenset({"N", "A"})
+
+NAME_MARK = "^"  # starts the key of a name term: "^ai_cập"
+
+Segmenter = Callable[[list[str]], list[list[str]]]
+PosTagger = Callable[[list[str]], list[tuple[str, str]]]
+
+
+@dataclass
+class TermDocs:
+    """Terms extracted from a list of texts.
+
+    Attributes:
+        docs: One list of term keys per text, in order: syllables joined by `_`, lowercase
+            for common words (`máy_bay`), lowercase after `^` for names (`^ai_cập`).
+        surfaces: For every key, how often each surface form (syllables joined by spaces, case
+            as written) was seen where capitalisation is meaningful (not sentence-initial).
+        tags: For every key, counts of the POS tags it received (empty when POS is off).
+    """
+
+    docs: list[list[str]]
+    surfaces: dict[str, Counter] = field(default_factory=dict)
+    tags: dict[str, Counter] = field(default_factory=dict)
+
+
+def _is_cap(syllable: str) -> bool:
+    return any(ch.isupper() for ch in syllable)
+
+
+def _has_letter(token: str) -> bool:
+    return bool(_CAP_RE.search(token))
+
+
+def _call_segmenter(segmenter: Segmenter, lines: list[str]) -> list[list[str]]:
+    # newslab.segment_many grows keyword options (progress, n_jobs); use them when present.
+    try:
+        params = inspect.signature(segmenter).parameters
+    except (TypeError, ValueError):
+        params = {}
+    if "progress" in params:
+        return segmenter(lines, progress=False)
+    return segmenter(lines)
+
+
+def _default_segmenter() -> Segmenter:
+    from newslab import segment_many
+
+    return segment_many
+
+
+def _default_pos_tagger() -> PosTagger:
+    from newslab import pos_tag
+
+    return pos_tag
+
+
+@dataclass
+class _Unit:
+    kind: str  # "cap" (capitalised, a name part), "word", or "other" (punctuation, numbers)
+    syllables: tuple[str, ...]
+    initial: bool  # first unit of a sentence: its capitalisation is not evidence
+    tag: str = ""
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(s.lower() for s in self.syllables)
+
+
+_HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)", re.UNICODE)
+_ABBREVIATION = re.compile(r"^[^\W\d_]{1,3}\.$", re.UNICODE)
+
+
+def _normalise_tokens(tokens: Sequence[str], line: str) -> list[str]:
+    """Repair what the segmenter does to names around punctuation.
+
+    "Kim_Jong - un" (from "Kim Jong-un") becomes "Kim_Jong-un"; "NATO." at a line end becomes
+    "NATO" "."; abbreviations such as "TP." (in "TP. HCM") keep their dot.
+    """
+    pairs = set(_HYPHENATED.findall(line)) if "-" in line else set()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            token == "-"
+            and out
+            and i + 1 < len(tokens)
+            and pairs
+            and (out[-1].split("_")[-1], tokens[i + 1].split("_")[0]) in pairs
+            and _is_cap(out[-1])
+            # "Jong-un", "Jong-Un", "Ryong-hae" join; "Mỹ-Nga" (two names) does not.
+            and (tokens[i + 1][:1].islower() or len(tokens[i + 1].split("_")[0]) <= 2)
+        ):
+            out[-1] = out[-1] + "-" + tokens[i + 1]
+            i += 2
+            continue
+        if len(token) > 1 and token.endswith(".") and _has_letter(token):
+            if _ABBREVIATION.match(token) and token[:-1].isupper():
+                out.append(token)
+            else:
+                out.extend([token.rstrip("."), "."])
+            i += 1
+            continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _line_units(tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter) -> list[_Unit]:
+    """Classify the tokens of one line, splitting tokens glued across a case boundary."""
+    units: list[_Unit] = []
+    initial = True
+    for token in tokens:
+        if token in _SENTENCE_BREAKS:
+            units.append(_Unit("other", (token,), initial))
+            initial = True
+            continue
+        syllables = tuple(s for s in token.split("_") if s)
+        if not syllables or not all(_has_letter(s) for s in syllables):
+            units.append(_Unit("other", syllables or (token,), initial))
+            initial = initial and not syllables
+            continue
+        caps = [_is_cap(s) for s in syllables]
+        lowered = "_".join(syllables).lower()
+        if not any(caps):
+            units.append(_Unit("word", syllables, initial))
+        elif all(caps):
+            # At a sentence start "Các", "Ông" are capitalised words, "Mỹ", "Ai Cập" are names:
+            # trust the capitalisation only if the lowercase form is not the usual one.
+            if initial and lowered in lower_vocab and cap_votes[lowered] <= 0:
+                units.append(_Unit("word", syllables, initial))
+            else:
+                units.append(_Unit("cap", syllables, initial))
+        elif lowered in lower_vocab:
+            # "Bộ_trưởng", "Phó_Chủ_tịch": a common word written with capitals.
+            units.append(_Unit("word", syllables, initial))
+        else:
+            # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
+            start = 0
+            for i in range(1, len(syllables) + 1):
+                if i == len(syllables) or caps[i] != caps[start]:
+                    kind = "cap" if caps[start] else "word"
+                    units.append(_Unit(kind, syllables[start:i], initial and start == 0))
+                    start = i
+        initial = False
+    return units
+
+
+def _vocab_stats(token_lines: list[list[str]]) -> tuple[set[str], Counter]:
+    """All-lowercase words seen, and per word: mid-sentence capitalised minus lowercase uses."""
+    lower_vocab: set[str] = set()
+    cap_votes: Counter = Counter()
+    for tokens in token_lines:
+        initial = True
+        for token in tokens:
+            if token in _SENTENCE_BREAKS:
+                initial = True
+                continue
+            if not _has_letter(token):
+                continue
+            lowered = token.lower()
+            if token == lowered:
+                lower_vocab.add(lowered)
+                if not initial:
+                    cap_votes[lowered] -= 1
+            elif not initial and all(_is_cap(s) for s in token.split("_") if s):
+                cap_votes[lowered] += 1
+            initial = False
+    return lower_vocab, cap_votes
+
+
+def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
+    """Spans [start, end) of maximal runs of capitalised units."""
+    runs = []
+    i = 0
+    while i < len(units):
+        if units[i].kind == "cap":
+            j = i
+            while j < len(units) and units[j].kind == "cap":
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+_MAX_RUN = 8  # longer capitalised runs are headlines in capitals, not names
+
+
+def _run_stats(all_runs: list[tuple[tuple[str, ...], ...]]) -> tuple[Counter, Counter]:
+    """Standalone count S (the piece is a whole run) and total count T of every run piece."""
+    standalone: Counter = Counter()
+    total: Counter = Counter()
+    for run in all_runs:
+        standalone[run] += 1
+        if len(run) > _MAX_RUN:
+            continue
+        for i in range(len(run)):
+            for j in range(i + 1, len(run) + 1):
+                total[run[i:j]] += 1
+    return standalone, total
+
+
+def _n_syllables(piece: tuple[tuple[str, ...], ...]) -> int:
+    return sum(len(t) for t in piece)
+
+
+def _split_run(
+    run: tuple[tuple[str, ...], ...],
+    standalone: Counter,
+    total: Counter,
+    *,
+    min_count: int = 2,
+    max_dependency: float = 0.1,
+) -> list[tuple[int, int]]:
+    """Split a run of capitalised tokens into names: "Mỹ Joe Biden" -> "Mỹ", "Joe Biden".
+
+    A prefix is cut off when it is itself a name that mostly stands alone in the corpus, the
+    two sides are seldom seen together otherwise, and the rest is attested on its own too (or
+    is a full name of two or more syllables after a name that nearly always stands alone).
+    "Ai Cập", "Đông Nam Á", "Mỹ Latinh", "Hillary Clinton" stay whole.
+    """
+    if len(run) > _MAX_RUN:
+        return [(i, i + 1) for i in range(len(run))]
+    pieces = []
+    start = 0
+    while start < len(run):
+        cut = None
+        for end in range(start + 1, len(run)):
+            head, rest = run[start:end], run[end:]
+            s, t = standalone[head], total[head]
+            if s < min_count or s < 0.5 * t:
+                continue
+            # "Nga Vladimir Putin": a name that nearly always stands alone, then a full name.
+            if s >= 0.8 * t and s > min_count and _n_syllables(rest) >= 2:
+                cut = end
+                break
+            # "Mỹ Joe Biden" splits but "Hillary Clinton" does not: both sides must be attested
+            # alone, and P(rest follows | head) * P(head precedes | rest) must be small.
+            together = total[run[start:]]
+            if standalone[rest] >= min_count and (
+                together * together < max_dependency * t * max(total[rest], 1)
+            ):
+                cut = end
+                break
+        if cut is None:
+            pieces.append((start, len(run)))
+            break
+        pieces.append((start, cut))
+        start = cut
+    return pieces
+
+
+def _merge_noun_phrases(
+    docs: list[list[tuple[str, str, bool]]], *, min_count: int = 3, min_share: float = 0.5
+) -> list[list[tuple[str, str, bool]]]:
+    """Merge two adjacent common words into one term when they are a strong noun collocation.
+
+    The pair must be tagged noun + noun/adjective, occur `min_count` times, and account for
+    at least `min_share` of the uses of both words ("hộp đen", "hộp" and "đen" rarely apart).
+    """
+    unigrams: Counter = Counter()
+    pairs: Counter = Counter()
+    for doc in docs:
+        for i, (key, tag, is_word) in enumerate(doc):
+            unigrams[key] += 1
+            if i + 1 < len(doc):
+                key2, tag2, is_word2 = doc[i + 1]
+                if is_word and is_word2 and tag in _NP_HEAD_TAGS and tag2 in _NP_TAIL_TAGS:
+                    pairs[(key, key2)] += 1
+    strong = {
+        p
+        for p, c in pairs.items()
+        if c >= min_count and c >= min_share * unigrams[p[0]] and c >= min_share * unigrams[p[1]]
+    }
+    if not strong:
+        return docs
+    merged_docs = []
+    for doc in docs:
+        out = []
+        i = 0
+        while i < len(doc):
+            if i + 1 < len(doc) and (doc[i][0], doc[i + 1][0]) in strong:
+                out.append((doc[i][0] + "_" + doc[i + 1][0], "NP", True))
+                i += 2
+            else:
+                out.append(doc[i])
+                i += 1
+        merged_docs.append(out)
+    return merged_docs
+
+
+def extract_terms(
+    texts: Sequence[str],
+    *,
+    segmenter: Segmenter | None = None,
+    pos_tagger: PosTagger | None = None,
+    use_pos: bool = True,
+) -> TermDocs:
+    """Extract candidate terms (names whole, words, noun phrases) from texts.
+
+    Statistics that decide names and phrases come from `texts` themselves, so a corpus about
+    Egypt learns that "Ai" in "Ai Cập" is not the pronoun "ai".
+
+    Args:
+        texts: One string per document.
+        segmenter: Function from a list of lines to a list of token lists (syllables joined by
+            `_`); defaults to `newslab.segment_many`. Inject a stand-in in tests.
+        pos_tagger: Function from a token list to `(token, tag)` pairs; defaults to
+            `newslab.pos_tag`.
+        use_pos: Tag words to merge noun phrases and to record tags (used to drop function
+            words).
+
+    Returns:
+        A `TermDocs` with one list of term keys per text (punctuation and numbers already
+        removed, stopwords not yet).
+
+    Example:
+        >>> fake = lambda lines: [line.split() for line in lines]
+        >>> extract_terms(["Máy_bay Ai Cập rơi ."], segmenter=fake, use_pos=False).docs
+        [['máy_bay', '^ai_cập', 'rơi']]
+    """
+    segmenter = segmenter or _default_segmenter()
+    # Segment line by line: line ends are sentence ends (titles carry no full stop).
+    line_doc: list[int] = []
+    lines: list[str] = []
+    for d, text in enumerate(texts):
+        for line in str(text).split("\n"):
+            if line.strip():
+                lines.append(line)
+                line_doc.append(d)
+    token_lines = _call_segmenter(segmenter, lines) if lines else []
+    token_lines = [_normalise_tokens(t, line) for t, line in zip(token_lines, lines, strict=True)]
+    lower_vocab, cap_votes = _vocab_stats(token_lines)
+    unit_lines = [_line_units(tokens, lower_vocab, cap_votes) for tokens in token_lines]
+
+    line_runs = [_name_runs(units) for units in unit_lines]
+    all_runs = [
+        tuple(u.key for u in units[a:b])
+        for units, runs in zip(unit_lines, line_runs, strict=True)
+        for a, b in runs
+    ]
+    standalone, total = _run_stats(all_runs)
+
+    surfaces: dict[str, Counter] = {}
+    # Per document: (key, tag, is_common_word) with names and words in text order.
+    doc_items: list[list[tuple[str, str, bool]]] = [[] for _ in texts]
+    doc_words: list[list[str]] = [[] for _ in texts]
+    doc_kinds: list[list[tuple[str, bool]]] = [[] for _ in texts]
+    for d, units, runs in zip(line_doc, unit_lines, line_runs, strict=True):
+        run_at = {a: b for a, b in runs}
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            if i in run_at:
+                b = run_at[i]
+                run = tuple(u.key for u in units[i:b])
+                for pa, pb in _split_run(run, standalone, total):
+                    part = units[i + pa : i + pb]
+                    syllables = [s for u in part for s in u.syllables]
+                    # Names are keyed apart from words: "Anh" (Britain) is not "anh".
+                    key = NAME_MARK + "_".join(syllables).lower()
+                    surface = " ".join(syllables)
+                    counter = surfaces.setdefault(key, Counter())
+                    counter[surface] += 1
+                    doc_words[d].append("_".join(syllables))
+                    doc_kinds[d].append((key, False))
+                i = b
+                continue
+            if unit.kind == "word":
+                key = "_".join(unit.key)
+                counter = surfaces.setdefault(key, Counter())
+                # Sentence-initial capitals are not the word's natural form.
+                counter[" ".join(unit.syllables).lower() if unit.initial else " ".join(unit.syllables)] += 1
+                doc_words[d].append("_".join(unit.syllables))
+                doc_kinds[d].append((key, True))
+            i += 1
+
+    tags: dict[str, Counter] = {}
+    tagger = (pos_tagger or _default_pos_tagger()) if use_pos else None
+    for d in range(len(texts)):
+        kinds = doc_kinds[d]
+        doc_tags = [""] * len(kinds)
+        if tagger is not None and kinds:
+            tagged = tagger(doc_words[d])
+            if len(tagged) == len(kinds):
+                doc_tags = [tag for _, tag in tagged]
+        doc_items[d] = [(key, tag, is_word) for (key, is_word), tag in zip(kinds, doc_tags, strict=True)]
+        for (key, _), tag in zip(kinds, doc_tags, strict=True):
+            if tag:
+                tags.setdefault(key, Counter())[tag] += 1
+
+    if tagger is not None:
+        doc_items = _merge_noun_phrases(doc_items)
+        for doc in doc_items:
+            for key, tag, _ in doc:
+                if tag == "NP" and key not in surfaces:
+                    surfaces[key] = Counter()
+        # Natural form of a phrase: its parts' natural forms joined.
+        for key in [k for k in surfaces if not surfaces[k]]:
+            parts = key.split("_")
+            surfaces[key][" ".join(parts)] += 1
+    docs = [[key for key, _, _ in doc] for doc in doc_items]
+    return TermDocs(docs=docs, surfaces=surfaces, tags=tags)
