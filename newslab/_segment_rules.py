@@ -1,0 +1,271 @@
+"""Rules that turn pyvi's word segmentation into words for analysis (`newslab.segment`).
+
+pyvi decides word boundaries syllable by syllable and often cuts proper names
+(`Phạm_Minh Chính`, `Vladimir Putin`), dates (`7 / 12`) and abbreviations (`TP. HCM`). Working
+sentence by sentence on pyvi's decisions (from `newslab._tokenizer`), these rules:
+
+1. glue pieces written without a space: numbers and dates (`7/12`, `20:35`, `2-3`),
+   hyphenated names (`Hang-seo`, `Covid-19`), dotted abbreviations (`TP.HCM`, `PGS.TS`);
+2. merge runs of capitalised words into one name (`Phạm_Minh_Chính`, `Điện_Kremlin`),
+   except all-caps acronyms (`UBND`, `TP`), a capitalised common word that only starts the
+   sentence (`Theo`, `Ông`), and a country or city written just before a person's name
+   (`Mỹ` | `Joe_Biden`). Small shipped lexicons (family names, places) back these choices.
+
+Nothing here is tuned to one corpus: the rules look at capitalisation, spacing and pyvi's
+own word list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from newslab._tokenizer import SYLLABLE_RE, FastTokenizer
+
+RULES_VERSION = "1"
+
+# Punctuation after which the next word starts a clause (and may be capitalised for that
+# reason alone). A comma is not one: "..., Nam nói" names Nam.
+_CLAUSE_OPENERS = frozenset(".!?:;“”\"'‘’«»()[]-–—…\n") | {"...", "==>", "->", ">>"}
+_SENTENCE_END_RE = re.compile(r"(?:[.!?…]+|\.\.\.)[”\"’'»)\]]*(?=\s+[\"“‘'«(\[]?[\w])")
+_SHORT_ABBREV_RE = re.compile(r"(?:[A-ZĐ]{1,5}|Tp|Mr|Mrs|Ms|Dr|ThS|St|No|Th|Ts|Gs|Ks|Bs)$")
+_VIETNAMESE_SYLLABLE_RE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
+)
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+
+
+def _read_list(name: str) -> list[str]:
+    text = resources.files("newslab.data").joinpath(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[frozenset[str], frozenset[tuple[str, ...]], int, frozenset[str]]:
+    surnames = frozenset(_read_list("vn_surnames.txt"))
+    places = frozenset(tuple(p.split()) for p in _read_list("places.txt"))
+    longest = max(len(p) for p in places)
+    import pyvi
+
+    words = resources.files(pyvi).joinpath("models/words.txt").read_text("utf-8")
+    common = frozenset(w for w in words.split("\n") if w and " " not in w and w.islower())
+    return surnames, places, longest, common
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split text into sentences: at line breaks and at . ! ? … followed by a new word.
+
+    A period after a short abbreviation (`TP.`, `PGS.`, `Mr.`) does not end a sentence.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        Non-empty sentences, stripped, in order.
+
+    Example:
+        >>> split_sentences("Ông A đến TP. HCM. Ông B ở lại.\\nHết")
+        ['Ông A đến TP. HCM.', 'Ông B ở lại.', 'Hết']
+    """
+    out: list[str] = []
+    for line in text.splitlines():
+        start = 0
+        for m in _SENTENCE_END_RE.finditer(line):
+            if m.group().startswith(".") and not m.group().startswith("..."):
+                before = line[start : m.start()].rsplit(None, 1)
+                if before and _SHORT_ABBREV_RE.search(before[-1]):
+                    continue
+            piece = line[start : m.end()].strip()
+            if piece:
+                out.append(piece)
+            start = m.end()
+        piece = line[start:].strip()
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _is_vietnamese_syllable(syl: str) -> bool:
+    base = unicodedata.normalize("NFD", syl.lower()).translate(_TONE_MARKS)
+    return _VIETNAMESE_SYLLABLE_RE.fullmatch(unicodedata.normalize("NFC", base)) is not None
+
+
+def _looks_foreign(word: list[str]) -> bool:
+    return any(not _is_vietnamese_syllable(s) for s in word if s.isalpha())
+
+
+class _Sentence:
+    """Syllables of one sentence, with the spacing before each."""
+
+    def __init__(self, text: str) -> None:
+        text = unicodedata.normalize("NFC", text)
+        self.syl: list[str] = []
+        self.space: list[bool] = []  # whitespace before syllable i
+        end = 0
+        for m in SYLLABLE_RE.finditer(text):
+            self.syl.append(m.group())
+            self.space.append(m.start() > end)
+            end = m.end()
+
+    def render(self, start: int, stop: int) -> str:
+        parts = [self.syl[start]]
+        for i in range(start + 1, stop):
+            parts.append("_" if self.space[i] else "")
+            parts.append(self.syl[i])
+        return "".join(parts)
+
+
+def _is_alnum(s: str) -> bool:
+    return s[:1].isalnum()
+
+
+def _glue_around(sep: str, left: list[int], right: list[int], syl: list[str]) -> bool:
+    """Whether `left sep right`, written without spaces, is one token."""
+    a, c = syl[left[-1]], syl[right[0]]
+    if a[:1].isdigit() and c[:1].isdigit():
+        return True  # 7/12, 20:35, 2-3
+    # Hyphenated names and codes (Hang-seo, Covid-19), but not two words joined by a dash
+    # (Hà_Nội-Hải_Phòng stays apart).
+    return sep == "-" and a.isalnum() and c.isalnum() and (len(left) == 1 or len(right) == 1)
+
+
+def _glue(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:
+    """Merge words written without a space between them into one (dates, `TP.HCM`, `Hang-seo`)."""
+    syl, space = sent.syl, sent.space
+    out: list[list[int]] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if out and not space[w[0]]:
+            prev = out[-1]
+            a, b = syl[prev[-1]], syl[w[0]]
+            if a.endswith(".") and len(a) > 1 and b[:1].isupper():
+                prev.extend(w)  # TP.HCM, PGS.TS
+                k += 1
+                continue
+            if b in ("/", "-", ":") and k + 1 < len(words):
+                nxt = words[k + 1]
+                if not space[nxt[0]] and _glue_around(b, prev, nxt, syl):
+                    prev.extend(w)
+                    prev.extend(nxt)
+                    k += 2
+                    continue
+        out.append(list(w))
+        k += 1
+    return out
+
+
+def _capitalised(sent: _Sentence, w: list[int], all_caps_text: bool) -> bool:
+    """A word of a name: every spaced syllable starts uppercase; not an acronym or symbol."""
+    first = sent.syl[w[0]]
+    if not first[:1].isupper() or not first.isalpha():
+        return False
+    if not all_caps_text and len(first) > 1 and first.isupper():
+        return False  # acronym: UBND, TP, WHO
+    for i in w[1:]:
+        s = sent.syl[i]
+        if sent.space[i] and not (s[:1].isupper() and s.isalpha()):
+            return False
+    return True
+
+
+def _place_prefix(syls: list[str], places: frozenset[tuple[str, ...]], longest: int) -> int:
+    for n in range(min(longest, len(syls)), 0, -1):
+        if tuple(syls[:n]) in places:
+            return n
+    return 0
+
+
+def _split_run(
+    sent: _Sentence, run: list[list[int]], clause_start: bool
+) -> list[list[list[int]]]:
+    """Split a run of capitalised words into names (each a list of words)."""
+    surnames, places, longest, common = _lexicons()
+    syls = [sent.syl[i] for w in run for i in w]
+    groups: list[list[list[int]]] = []
+    # A known place right before a person's name: "Mỹ Joe Biden", "Việt Nam Nguyễn Văn A".
+    n_place = _place_prefix(syls, places, longest)
+    if n_place:
+        count, k = 0, 0
+        while k < len(run) and count < n_place:
+            count += len(run[k])
+            k += 1
+        rest = run[k:]
+        if count == n_place and rest:
+            rest_syls = [sent.syl[i] for w in rest for i in w]
+            if rest_syls[0] in surnames or _looks_foreign(rest_syls[:1]):
+                return [run[:k], *_split_run(sent, rest, False)]
+        if count == n_place and not rest:
+            return [run]
+    first = run[0]
+    if (
+        clause_start
+        and len(first) == 1
+        and sent.syl[first[0]] not in surnames
+        and sent.syl[first[0]].lower() in common
+    ):
+        groups.append([first])
+        if len(run) > 1:
+            groups.extend(_split_run(sent, run[1:], False))
+        return groups
+    return [run]
+
+
+def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
+    """Segment one sentence with pyvi's model plus newslab's name, number and glue rules.
+
+    Args:
+        text: One sentence.
+        tokenizer: The pyvi-compatible tokenizer giving the base word boundaries.
+
+    Returns:
+        Words in order, syllables of a word joined by `_` (or by nothing where the text had no
+        space, as in `7/12`); whitespace dropped, punctuation kept, capitalisation kept.
+    """
+    sent = _Sentence(text)
+    n = len(sent.syl)
+    if n == 0:
+        return []
+    joins = tokenizer.joins(sent.syl)
+    words: list[list[int]] = [[0]]
+    for i in range(1, n):
+        if joins[i - 1]:
+            words[-1].append(i)
+        else:
+            words.append([i])
+    words = [w for w in _glue(sent, words) if not sent.syl[w[0]].isspace()]
+
+    letters = [s for s in sent.syl if s.isalpha()]
+    upper = sum(1 for s in letters if s.isupper() and len(s) > 1)
+    all_caps_text = bool(letters) and upper * 2 > len(letters)
+
+    out: list[list[int]] = []
+    k = 0
+    while k < len(words):
+        if not _capitalised(sent, words[k], all_caps_text) or all_caps_text:
+            out.append(words[k])
+            k += 1
+            continue
+        prev = sent.syl[words[k - 1][-1]] if k else "\n"
+        clause_start = prev in _CLAUSE_OPENERS
+        run = [words[k]]
+        k += 1
+        while k < len(words) and _capitalised(sent, words[k], all_caps_text):
+            if not sent.space[words[k][0]]:
+                break
+            run.append(words[k])
+            k += 1
+        for group in _split_run(sent, run, clause_start):
+            out.append([i for w in group for i in w])
+    return [sent.render(w[0], w[-1] + 1) for w in out]
+
+
+def segment_text(text: str, tokenizer: FastTokenizer) -> list[str]:
+    """Segment `text` sentence by sentence (see `segment_sentence`)."""
+    words: list[str] = []
+    for sentence in split_sentences(text):
+        words.extend(segment_sentence(sentence, tokenizer))
+    return words
