@@ -22,11 +22,16 @@ FUNCTION_TAGS = frozenset({"E", "C", "CC", "P", "R", "L", "M", "T", "I", "F", "C
 _NEWS_FILLER = frozenset(
     """
     ông bà anh chị em cô chú bác ngài cho_biết nói rằng theo cũng đã đang sẽ được bị
-    cho biết hôm thứ cuộc vụ phải ngày tháng năm giờ phút tuần hôm_nay hôm_qua sáng chiều tối trưa đêm
+    cho biết hôm thứ cuộc vụ phải cặp đôi tỉ ngày tháng năm giờ phút tuần hôm_nay hôm_qua sáng chiều tối trưa đêm
     người việc điều cách lần vụ_việc thông_tin ảnh nguồn video clip xem_thêm
     tin báo đưa_tin đăng theo_đó tuy_nhiên ngoài_ra bên_cạnh đồng_thời hiện_nay trước_đó sau_đó
     khoảng hơn gần nhiều ít các những một hai ba bốn năm sáu bảy tám chín mười trăm nghìn ngàn triệu tỷ
     """.split()
+)
+
+# Titles written in capitals before a name: "HLV Park Hang-seo", "TP. HCM", "GS Ngô Bảo Châu".
+_TITLE_ABBREVIATIONS = frozenset(
+    "hlv clb tp tp. ubnd gs ts pgs ths bs ks ls ngài ông bà".split()
 )
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -94,7 +99,8 @@ def is_junk(key: str, tags: Counter | None = None, *, stopwords: frozenset[str] 
     if body[0].isdigit():
         return True  # "11km", "2h45"
     if is_name:
-        return False  # "Anh" (Britain) is not the stopword "anh"
+        # "Anh" (Britain) is not the stopword "anh"; only titles in capitals are junk.
+        return body in _TITLE_ABBREVIATIONS
     syllables = body.split("_")
     if body in words or all(s in words for s in syllables):
         return True

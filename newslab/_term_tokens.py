@@ -319,6 +319,46 @@ def _merge_noun_phrases(
     return merged_docs
 
 
+def _alias_short_names(docs: list[list[tuple[str, str, bool]]]) -> list[list[tuple[str, str, bool]]]:
+    """Map a short name to the full name it abbreviates in the same article.
+
+    News introduces a person or body by the full name, then shortens it ("Thái Anh Văn" ... "bà
+    Thái"). A name that, over the corpus, is more often part of longer names than used alone is
+    replaced in each article by the longer name containing it that the article uses most; so is
+    a name that this article uses more often inside longer names than alone. Names that mostly
+    stand alone ("Mỹ", "Trump") are left alone.
+    """
+    counts: Counter = Counter(key for doc in docs for key, _, is_word in doc if not is_word)
+    contained_by: dict[str, list[str]] = {}
+    for name in counts:
+        syllables = name[len(NAME_MARK) :].split("_")
+        if len(syllables) > _MAX_RUN:
+            continue
+        subs = {
+            NAME_MARK + "_".join(syllables[i:j])
+            for i in range(len(syllables))
+            for j in range(i + 1, len(syllables) + 1)
+            if j - i < len(syllables)
+        }
+        for sub in subs:
+            if sub in counts:
+                contained_by.setdefault(sub, []).append(name)
+    short = {
+        k for k, longer in contained_by.items() if sum(counts[n] for n in longer) > counts[k]
+    }
+    out = []
+    for doc in docs:
+        here = Counter(key for key, _, is_word in doc if not is_word)
+        alias = {}
+        for k in contained_by.keys() & here.keys():
+            longer = [n for n in contained_by[k] if here[n]]
+            # Mostly part of longer names in the corpus, or in this article.
+            if longer and (k in short or sum(here[n] for n in longer) > here[k]):
+                alias[k] = min(longer, key=lambda n: (-here[n], -counts[n], n))
+        out.append([(alias.get(key, key), tag, is_word) for key, tag, is_word in doc])
+    return out
+
+
 def extract_terms(
     texts: Sequence[str],
     *,
@@ -419,6 +459,7 @@ def extract_terms(
             if tag:
                 tags.setdefault(key, Counter())[tag] += 1
 
+    doc_items = _alias_short_names(doc_items)
     if tagger is not None:
         doc_items = _merge_noun_phrases(doc_items)
         for doc in doc_items:
