@@ -29,9 +29,12 @@ _NEWS_FILLER = frozenset(
     """.split()
 )
 
-# Titles written in capitals before a name: "HLV Park Hang-seo", "TP. HCM", "GS Ngô Bảo Châu".
+# Capitalised words that are not names: titles before a name ("HLV Park Hang-seo", "TP. HCM",
+# "GS Ngô Bảo Châu") and weekdays ("thứ Năm").
 _TITLE_ABBREVIATIONS = frozenset(
     "hlv clb tp tp. ubnd gs ts pgs ths bs ks ls ngài ông bà".split()
+    # weekdays: "thứ Năm", "thứ Hai"
+    + "hai ba tư năm sáu bảy".split()
 )
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)

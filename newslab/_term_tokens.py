@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +95,21 @@ class _Unit:
         return tuple(s.lower() for s in self.syllables)
 
 
+_VIET_VOWEL = "".join(
+    ch
+    for ch in map(chr, range(0x41, 0x1EFA))
+    if ch.islower() and unicodedata.normalize("NFD", ch)[0] in "aeiouy"
+) + "ăâêôơư"
+_VIET_SYLLABLE = re.compile(
+    rf"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?[{_VIET_VOWEL}]{{1,3}}(ch|ng|nh|[cmnpt])?$"
+)
+
+
+def _looks_vietnamese(syllable: str) -> bool:
+    """Whether a syllable is spelled like a Vietnamese one ("Tổng" yes, "Fathy", "Putin" no)."""
+    return bool(_VIET_SYLLABLE.match(unicodedata.normalize("NFC", syllable.lower())))
+
+
 _HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)", re.UNICODE)
 _ABBREVIATION = re.compile(r"^[^\W\d_]{1,3}\.$", re.UNICODE)
 
@@ -157,10 +173,16 @@ def _line_units(tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter
             # trust the capitalisation only if the lowercase form is not the usual one.
             if initial and lowered in lower_vocab and cap_votes[lowered] <= 0:
                 units.append(_Unit("word", syllables, initial))
+            elif len(syllables) >= 4:
+                # Four or more capitalised syllables in one token are names run together
+                # ("Điện_Kremlin_Dmitry_Peskov"): let the run statistics split them.
+                units.extend(_Unit("cap", (syl,), initial and k == 0) for k, syl in enumerate(syllables))
             else:
                 units.append(_Unit("cap", syllables, initial))
-        elif lowered in lower_vocab:
-            # "Bộ_trưởng", "Phó_Chủ_tịch": a common word written with capitals.
+        elif lowered in lower_vocab or (
+            caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables)
+        ):
+            # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals.
             units.append(_Unit("word", syllables, initial))
         else:
             # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
@@ -216,17 +238,22 @@ def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
 _MAX_RUN = 8  # longer capitalised runs are headlines in capitals, not names
 
 
+def _flat(piece: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """Syllables of a run piece, whatever the segmenter's token boundaries were."""
+    return tuple(s for token in piece for s in token)
+
+
 def _run_stats(all_runs: list[tuple[tuple[str, ...], ...]]) -> tuple[Counter, Counter]:
     """Standalone count S (the piece is a whole run) and total count T of every run piece."""
     standalone: Counter = Counter()
     total: Counter = Counter()
     for run in all_runs:
-        standalone[run] += 1
+        standalone[_flat(run)] += 1
         if len(run) > _MAX_RUN:
             continue
         for i in range(len(run)):
             for j in range(i + 1, len(run) + 1):
-                total[run[i:j]] += 1
+                total[_flat(run[i:j])] += 1
     return standalone, total
 
 
@@ -257,18 +284,26 @@ def _split_run(
         cut = None
         for end in range(start + 1, len(run)):
             head, rest = run[start:end], run[end:]
-            s, t = standalone[head], total[head]
+            s, t = standalone[_flat(head)], total[_flat(head)]
             if s < min_count or s < 0.5 * t:
                 continue
             # "Nga Vladimir Putin": a name that nearly always stands alone, then a full name.
             if s >= 0.8 * t and s > min_count and _n_syllables(rest) >= 2:
                 cut = end
                 break
+            # "Điện Kremlin Dmitry Peskov": a name, then a full name whose last part is used
+            # alone ("ông Peskov") or that the segmenter keeps as one word.
+            # The segmenter's own multi-syllable name tokens ("Vladimir_Putin") count as names.
+            last_alone = standalone[rest[-1][-1:]] >= min_count
+            one_name_token = len(rest) == 1 and len(rest[0]) >= 2
+            if _n_syllables(rest) >= 2 and (last_alone or one_name_token):
+                cut = end
+                break
             # "Mỹ Joe Biden" splits but "Hillary Clinton" does not: both sides must be attested
             # alone, and P(rest follows | head) * P(head precedes | rest) must be small.
-            together = total[run[start:]]
-            if standalone[rest] >= min_count and (
-                together * together < max_dependency * t * max(total[rest], 1)
+            together = total[_flat(run[start:])]
+            if standalone[_flat(rest)] >= min_count and (
+                together * together < max_dependency * t * max(total[_flat(rest)], 1)
             ):
                 cut = end
                 break
