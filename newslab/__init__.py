@@ -25,6 +25,9 @@ from newslab.segmentation import (
 
 # duplicates and stories (issue 4)
 from newslab.duplicates import find_duplicates
+from newslab.passages import align_passages, reused_passages
+from newslab.stories import cluster_stories
+from newslab.vectorize import similarity, vectorize
 
 # topic terms (issue 5)
 from newslab.plots_terms import plot_distinctive_terms, plot_terms
@@ -55,4 +58,9 @@ __all__ = [
     "stopwords",
     "tokenize",
     "tokenize_many",
+    "align_passages",
+    "cluster_stories",
+    "reused_passages",
+    "similarity",
+    "vectorize",
 ]
