@@ -34,6 +34,7 @@ from newslab.plots_terms import plot_distinctive_terms, plot_terms
 from newslab.terms import distinctive_terms, topic_terms, topics
 
 # quotes (issue 6)
+from newslab.quotes import canonical_speakers, extract_quotes, show_quotes
 
 # pipeline (issue 7)
 
@@ -41,6 +42,9 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "canonical_speakers",
+    "extract_quotes",
+    "show_quotes",
     "clean_text",
     "distinctive_terms",
     "plot_distinctive_terms",

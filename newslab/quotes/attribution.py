@@ -1,0 +1,302 @@
+"""Find who says what in one sentence: speech cues with their subject, and `Theo X, …`.
+
+`find_cues` returns the speech cues of a sentence (cho biết, khẳng định, dẫn lời, cho VTC News
+biết, …) that are used as reporting verbs: not negated (`không cho biết`), not agentless
+(`được cho biết`), not nominal (`lời cảnh báo`), and with reported content. `subject_before`
+finds the phrase naming the source (handling apposition `ông X, Giám đốc Y, cho biết` and
+relays `Reuters dẫn nguồn quan chức Mỹ cho biết`), and `find_theo` the `Theo X, …` sources
+(not `Theo đó`, `theo kế hoạch`, `Theo quan sát của phóng viên`). Quoted text is masked
+beforehand, so words inside a quotation are never cues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newslab.quotes.lexicon import load_lexicon
+
+# Previous words that make a cue not a report: negation, passive, nominal or modal use.
+_BAD_BEFORE = frozenset(
+    "được bị không chưa chẳng đừng chối thể muốn để sẽ lời sự các những một việc trong theo "
+    "của với cuộc lần mà có hay hoặc khi đang cần nên dám định đáng tiếp kịp vẫn lúc sau "
+    "trước tại nhằm hỏi ai nào động gửi nhận mong".split()
+)
+# Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).
+_BAD_AFTER = {
+    "nói": {
+        "chuyện",
+        "dối",
+        "lời",
+        "qua",
+        "lên",
+        "ra",
+        "giọng",
+        "riêng",
+        "chung",
+        "gì",
+        "cười",
+        "tiếng",
+        "xấu",
+        "khoác",
+        "ngọng",
+        "dóc",
+        "lái",
+    },
+    "kể": {"cả", "từ", "chuyện", "tên", "lể"},
+    "khai": {
+        "thác",
+        "trương",
+        "mạc",
+        "báo",
+        "sinh",
+        "triển",
+        "giảng",
+        "hoang",
+        "phá",
+        "man",
+        "mở",
+        "hỏa",
+        "thông",
+        "tử",
+        "quật",
+        "thị",
+        "thuế",
+        "hải",
+        "chiến",
+        "cuộc",
+    },
+    "hứa": {"hẹn", "hôn"},
+    "viết": {"bài", "thư", "sách", "tiếp", "lại", "nhạc", "kịch", "về"},
+    "thông tin": {"về", "cá", "nhân", "liên", "chi", "này", "đó", "trên", "sai", "giả", "tài"},
+    "đánh giá": {"cao", "thấp", "tác", "lại", "về"},
+    "trả lời": {"câu", "thư", "phỏng"},
+    "phát biểu": {"khai", "chào", "bế", "tại", "trước"},
+    "công bố": {"quyết", "thông", "danh", "kết"},
+    "bổ sung": {"vào", "thêm", "nguồn", "vốn", "hồ", "kinh", "vitamin", "chất", "lực"},
+    "cam kết": {"đầu"},
+    "dẫn": {
+        "đến",
+        "tới",
+        "đầu",
+        "dắt",
+        "độ",
+        "chứng",
+        "giải",
+        "nước",
+        "điện",
+        "đường",
+        "ra",
+        "vào",
+        "theo",
+        "bóng",
+        "dụ",
+        "khách",
+        "lối",
+        "truyền",
+        "đi",
+        "về",
+        "trước",
+        "tiếp",
+        "chương",
+        "xuất",
+        "lên",
+    },
+    "chỉ ra": {"ngoài"},
+}
+# Objects that make a request a command in a scene (`yêu cầu chị đưa tiền`).
+_PERSON_OBJECT = frozenset(
+    "ông bà anh chị em cô chú cháu gia mọi người nạn tài họ hắn nó mình tôi".split()
+)
+# Cues that need visible content right after them (`:`, `,`, `rằng`, a quotation).
+_WEAK = frozenset(
+    "trả lời|phát biểu|chia sẻ|thông tin|viết|lên tiếng|trình bày|kể|kể lại|bổ sung|giải thích|"
+    "bày tỏ|công bố|đánh giá|khai|khai nhận|nhận xét|bình luận|tâm sự|thổ lộ|trấn an|phản ánh|"
+    "dự báo|nói|nói thêm|nhắc lại|đưa tin".split("|")
+)
+_CONTENT_START = re.compile(
+    r"^\s*(?:[:,“\"«]|rằng\b|là\b|với\s+[^,:]{1,40}?(?:[:,]|\s+rằng\b)|thêm\b)"
+)
+_BOUNDARY = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
+_THEO = re.compile(r"(?:^|(?<=[,;:(]))\s*([Tt]heo)\s+")
+_CHO_BIET = re.compile(
+    r"(?<!\w)(cho)\s+((?:[^\s,.:;]+\s+){0,3}?[^\s,.:;]+)\s+(biết)(?!\w)", re.IGNORECASE
+)
+
+
+@dataclass
+class Cue:
+    """A speech cue in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    cues = sorted(load_lexicon().cues, key=len, reverse=True)
+    alternation = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def find_cues(masked: str) -> list[Cue]:
+    """Speech cues used as reporting verbs in a sentence whose quotations are masked.
+
+    Args:
+        masked: The sentence with the inside of quotations replaced (see `mask_quotes`).
+
+    Returns:
+        Cues in order of position.
+
+    Example:
+        >>> [c.text for c in find_cues("Bà Tươi cho biết thêm, nhiều lần đưa tiền.")]
+        ['cho biết thêm']
+    """
+    lex = load_lexicon()
+    found: list[Cue] = []
+    for m in _cue_pattern().finditer(masked):
+        text = re.sub(r"\s+", " ", m.group().lower())
+        found.append(Cue(m.start(), m.end(), m.group(), lex.cues[text]))
+    for m in _CHO_BIET.finditer(masked):
+        addressee = m.group(2)
+        if addressee[:1].isupper() or addressee.lower() in {
+            "phóng viên",
+            "pv",
+            "báo chí",
+            "báo giới",
+        }:
+            found = [c for c in found if not (m.start() <= c.start < m.end())]
+            found.append(Cue(m.start(), m.end(), m.group(), "say"))
+    kept = []
+    for cue in sorted(found, key=lambda c: c.start):
+        low = re.sub(r"\s+", " ", cue.text.lower())
+        before = _words(masked[max(0, cue.start - 30) : cue.start])
+        after_text = masked[cue.end :]
+        after = _words(after_text[:30])
+        if before and before[-1] in _BAD_BEFORE:
+            continue
+        if after and (after[0] in _BAD_AFTER.get(low, ()) or after[0] == "của"):
+            continue
+        if cue.kind == "request" and after and after[0] in _PERSON_OBJECT:
+            continue  # a command inside a narrated scene, not a position
+        if low == "dẫn" and not (
+            after_text.lstrip()[:1].isupper()
+            or (after and after[0] in {"lời", "nguồn", "thông", "tuyên", "ý"})
+        ):
+            continue
+        if (
+            low in _WEAK
+            and not _CONTENT_START.match(after_text)
+            and not _quote_before(masked, cue.start)
+        ):
+            continue
+        if low.startswith("cho ") and low.endswith(" biết") and not low.startswith("cho biết"):
+            pass
+        kept.append(cue)
+    return kept
+
+
+def _quote_before(masked: str, pos: int) -> bool:
+    """Whether a quotation closes shortly before `pos` (`”, ông X nói`)."""
+    head = masked[max(0, pos - 60) : pos]
+    return bool(re.search(r"[”\"»][,.]?\s*(?:[-–—]\s*)?[^,;:“”\"]*$", head))
+
+
+def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
+    """Replace the inside of quotations (and parentheses' commas) so rules skip them.
+
+    Args:
+        sentence: Sentence text.
+        regions: Quotation spans relative to the sentence.
+
+    Returns:
+        A string of the same length with quoted characters replaced by `#`.
+
+    Example:
+        >>> mask_quotes('A nói: "x y"', [(7, 12)])
+        'A nói: "###"'
+    """
+    chars = list(sentence)
+    for start, end in regions:
+        inner_end = end - 1 if end - 1 > start and sentence[end - 1] in '”"»’' else end
+        for k in range(start + 1, inner_end):
+            if chars[k] != "\n":
+                chars[k] = "#"
+    depth = 0
+    for k, ch in enumerate(chars):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth and ch in ",;:":
+            chars[k] = "/"
+    return "".join(chars)
+
+
+def clause_start(masked: str, pos: int, floor: int = 0) -> int:
+    """Start of the clause that ends at `pos` (after the last comma, colon, quote or dash)."""
+    last = floor
+    for m in _BOUNDARY.finditer(masked, floor, pos):
+        last = m.end()
+    return last
+
+
+def segments_before(masked: str, pos: int, floor: int = 0) -> list[tuple[int, int]]:
+    """Comma-separated segments before `pos`, nearest first: `[(start, end), ...]`."""
+    cuts = [floor] + [m.end() for m in _BOUNDARY.finditer(masked, floor, pos)]
+    ends = [m.start() for m in _BOUNDARY.finditer(masked, floor, pos)] + [pos]
+    return list(reversed(list(zip(cuts, ends, strict=True))))
+
+
+def find_theo(masked: str) -> list[tuple[int, int, int]]:
+    """`Theo X` source phrases: `(theo_start, x_start, x_end)` relative to the sentence.
+
+    Only at the start of the sentence or of a clause, or closing the sentence (`…, theo RT.`);
+    the phrase runs to the next comma. Whether X is a source is decided by the caller.
+
+    Example:
+        >>> s = "Theo Reuters, hơn 94.000 binh sĩ Nga đang tập trung."
+        >>> [(s[a:b]) for _, a, b in find_theo(s)]
+        ['Reuters']
+    """
+    out = []
+    for m in _THEO.finditer(masked):
+        x_start = m.end()
+        stop = re.search(r"[,;:“”\"«»]|\.\s*$|\s[-–—]\s", masked[x_start:])
+        x_end = x_start + stop.start() if stop else len(masked.rstrip(". "))
+        if x_end <= x_start:
+            continue
+        at_start = masked[: m.start(1)].strip(" ,;:(") == ""
+        at_end = masked[x_end:].strip(" .)") == ""
+        after_comma = masked[: m.start(1)].rstrip().endswith((",", ";", ":", "("))
+        if at_start or at_end or after_comma:
+            out.append((m.start(1), x_start, x_end))
+    return out
+
+
+def theo_is_source(phrase: str) -> bool:
+    """Whether `Theo <phrase>` names an information source rather than a plan or a rule."""
+    lex = load_lexicon()
+    low = phrase.lower().strip()
+    from newslab.quotes.speakers import _INFO_NOUNS, _REPORTER  # one place for these patterns
+
+    no_doc = _INFO_NOUNS.sub("", phrase).strip()
+    if no_doc != phrase.strip() and re.match(
+        r"(?:phóng viên|pv|chúng tôi|tôi|báo)(?:\s|$)", no_doc.lower()
+    ):
+        return False  # "Theo ghi nhận của phóng viên (Báo X)": the outlet's own observation
+    stripped = _REPORTER.sub("", no_doc).strip()
+    if stripped != phrase.strip():
+        return bool(stripped)
+    for entry in lex.words("theo_not_source"):
+        e = entry.lower()
+        if low == e or low.startswith(e + " "):
+            return False
+    return True

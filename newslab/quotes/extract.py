@@ -1,0 +1,430 @@
+"""Quote events of an article and of a corpus: `extract_quotes`.
+
+Pipeline for one article: index the people it names (`speakers.index_people`), find quoted
+passages and quote-aware sentences (`sentences`), then per sentence the `Theo X` sources and the
+speech cues with their subjects (`attribution`), and quotations attributed before, after, by a
+colon (`Ca sĩ Quang Hà bức xúc: “…”`) or by the adjacent sentence (`direct`). Follow-on
+quotation sentences join the event they continue; one event per (sentence, source).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from newslab.quotes.attribution import (
+    _cue_pattern,
+    find_cues,
+    find_theo,
+    mask_quotes,
+    segments_before,
+    theo_is_source,
+)
+from newslab.quotes.direct import colon_speaker, quote_words, quotes_in
+from newslab.quotes.lexicon import load_lexicon
+from newslab.quotes.sentences import quote_regions, split_sentences
+from newslab.quotes.speakers import PeopleIndex, Speaker, index_people, parse_speaker
+
+COLUMNS = [
+    "doc_id",
+    "speaker",
+    "speaker_type",
+    "role",
+    "gender",
+    "mode",
+    "cue",
+    "quote",
+    "sentence",
+    "start",
+    "end",
+    "confidence",
+]
+_CONFIDENCE = {
+    "say": 0.8,
+    "request": 0.6,
+    "relay": 0.7,
+    "theo": 0.75,
+    "colon": 0.7,
+    "adjacent": 0.7,
+}
+
+
+@dataclass
+class Event:
+    """One quote event in an article (offsets into the article text)."""
+
+    speaker: Speaker
+    mode: str
+    cue: str
+    quote: str
+    start: int
+    end: int
+    confidence: float
+    sentence_index: int
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    cue_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
+
+
+def _content_after(sentence: str, pos: int) -> str:
+    return re.sub(r"^[\s,:;]*(?:rằng\s+|là\s+)?", "", sentence[pos:]).strip()
+
+
+_PERSON_WORDS = re.compile(
+    r"^(?:một\s+)?(?:cô bé|cậu bé|bé|người|phụ nữ|cô gái|chàng trai|thanh niên|cụ|em|ông|bà|anh|chị|cô|"
+    r"cựu|nguyên|giám đốc|chủ tịch|trưởng|phó|chuyên gia|giáo sư|tiến sĩ|nhà|ca sĩ|diễn viên|cầu thủ)(?:\s|$)",
+    re.IGNORECASE,
+)
+_AUX_ONLY = re.compile(
+    r"^(?:\s*(?:cũng|còn|đã|vừa|mới|đều|thì|lại|từng|phải|đồng thời|sau đó|trước đó))*\s*$"
+)
+
+
+def _speaker_from_segments(
+    sentence: str, masked: str, pos: int, floor: int, people: PeopleIndex, offset: int
+) -> tuple[Speaker, tuple[int, int]] | None:
+    """The source named before `pos`: the nearest clause, or an apposition `X, <role>, cue`."""
+    segs = segments_before(masked, pos, floor)
+    if not segs:
+        return None
+    s1, e1 = segs[0]
+    inner = _cue_pattern().search(masked, s1, e1)
+    if (
+        inner
+        and load_lexicon().cues.get(re.sub(r"\s+", " ", inner.group().lower())) == "request"
+        and sentence[s1 : inner.start()].strip()
+        and not re.match(r"\s+(?:của|từ)\s", sentence[inner.end() : inner.end() + 6])
+    ):  # a word of the cue list that was not a cue (`đề nghị người dân`) ends the subject
+        e1 = inner.start()
+    phrase = sentence[s1:e1].strip()
+    first = parse_speaker(phrase, people, offset + s1) if phrase else None
+    if first and first.kind in {"person", "organization"} and first.name:
+        return first, (s1, e1)
+    # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
+    roles = [] if (first is None or not phrase) else [phrase]
+    if first is not None or not phrase or _AUX_ONLY.match(phrase) or phrase[:1].islower():
+        for s0, e0 in segs[1:4]:
+            if masked[e0 : e0 + 1] != ",":
+                break
+            seg = sentence[s0:e0].strip()
+            prev = parse_speaker(seg, people, offset + s0) if seg else None
+            if prev and prev.kind in {"person", "organization"}:
+                if roles and roles[-1].lower().startswith(("các ", "những ", "nhiều ", "giới ")):
+                    break  # a plural source of its own, not a description of the name before
+                if roles and not prev.role and len(roles[-1].split()) <= 14:
+                    prev.role = roles[-1]
+                    if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
+                        prev.kind = "person"
+                return prev, (s0, e0)
+            if prev is None or len(seg.split()) > 14:
+                break
+            roles.append(seg)
+    if first:
+        return first, (s1, e1)
+    return None
+
+
+def _coordinated(
+    phrase_span: tuple[int, int], sentence: str, people: PeopleIndex, offset: int
+) -> list[Speaker]:
+    """`Quang Hà và Quang Cường (đều) xác nhận`: one speaker per named conjunct."""
+    a, b = phrase_span
+    phrase = sentence[a:b]
+    parts = re.split(
+        r"\s+(?:và|cùng)\s+", re.sub(r"\s+(?:đều|cùng|cũng)(?:\s+\S+)*$", "", phrase.strip())
+    )
+    if len(parts) != 2:
+        return []
+    out = []
+    for part in parts:
+        sp = parse_speaker(part, people, offset + a)
+        if sp is None or sp.kind == "unnamed":
+            return []
+        out.append(sp)
+    return out
+
+
+def _events_in_sentence(
+    text: str,
+    s: int,
+    e: int,
+    regions: list[tuple[int, int]],
+    people: PeopleIndex,
+    index: int,
+    prev_quote: tuple[int, int] | None = None,
+) -> list[Event]:
+    sentence = text[s:e]
+    local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
+    masked = mask_quotes(sentence, local)
+    quotes = quotes_in(sentence, local)
+    events: list[Event] = []
+    theo_spans = []
+    for t0, x0, x1 in find_theo(masked):
+        phrase = sentence[x0:x1]
+        cue_text = "Theo"
+        # "Theo Quang Hà kể, …": the cue inside the phrase belongs to this event
+        inner = [c for c in find_cues(masked[x0:x1] + ",") if c.kind == "say"]
+        if inner:
+            phrase, cue_text = phrase[: inner[0].start], inner[0].text
+        theo_spans.append((t0, x1))
+        if not theo_is_source(phrase):
+            continue
+        sp = parse_speaker(phrase, people, s + x0)
+        if sp is None:
+            continue
+        events.append(
+            Event(
+                sp,
+                "indirect",
+                cue_text,
+                _content_after(sentence, x1),
+                s,
+                e,
+                _CONFIDENCE["theo"],
+                index,
+                cue_span=(s + t0, s + t0 + 3),
+                speaker_span=(s + x0, s + x1),
+            )
+        )
+    cues = [c for c in find_cues(masked) if not any(a <= c.start < b for a, b in theo_spans)]
+    floor = 0
+    for k, cue in enumerate(cues):
+        found = _speaker_from_segments(sentence, masked, cue.start, floor, people, s)
+        if cue.kind == "relay":
+            floor = cue.end
+            after_cues = [c for c in cues[k + 1 :] if c.kind != "relay"]
+            if not after_cues:
+                tail = re.split(r"[,;:“”\"«»]", sentence[cue.end :])[0]
+                relayed = parse_speaker(tail, people, s + cue.end)
+                if relayed:
+                    events.append(
+                        Event(
+                            relayed,
+                            "indirect",
+                            cue.text,
+                            _content_after(sentence, cue.end + len(tail)),
+                            s,
+                            e,
+                            _CONFIDENCE["relay"],
+                            index,
+                            cue_span=(s + cue.start, s + cue.end),
+                            speaker_span=(s + cue.end, s + cue.end + len(tail)),
+                        )
+                    )
+        else:
+            floor = cue.end
+        if found is None:
+            segs = segments_before(masked, cue.start, floor)
+            both = _coordinated(segs[0], sentence, people, s) if segs else []
+            if not both:
+                continue
+            found = (both[0], segs[0])
+        sp, (a, b) = found
+        if sp.kind == "unnamed" and len(sp.name.split()) > 8:
+            continue
+        content = _content_after(sentence, cue.end)
+        before_content = sentence[:a].strip(" ,.-–—")
+        start = s
+        if len(content.split()) < 2 and len(before_content.split()) < 3:
+            if not prev_quote:
+                continue
+            start = prev_quote[0]  # "- bà Tươi cho VTC News biết." after a quotation line
+        speakers = _coordinated((a, b), sentence, people, s) or [sp]
+        for one in speakers:
+            events.append(
+                Event(
+                    one,
+                    "indirect",
+                    cue.text,
+                    content or before_content,
+                    start,
+                    e,
+                    _CONFIDENCE[cue.kind],
+                    index,
+                    cue_span=(s + cue.start, s + cue.end),
+                    speaker_span=(s + a, s + b),
+                )
+            )
+            if start != s:
+                events[-1].mode = "direct"
+                events[-1].quote = text[start:s].strip().strip('“”"«» .')
+                events[-1].quote_spans = [prev_quote]
+    if quotes:
+        long_quotes = [(a, b) for a, b in quotes if quote_words(sentence[a:b]) >= 4]
+        if long_quotes:
+            spans = [(s + a, s + b) for a, b in long_quotes]
+            text_q = " ".join(sentence[a:b].strip('“”"«»‘’ ') for a, b in long_quotes)
+            for ev in events:
+                ev.mode, ev.quote, ev.quote_spans = "direct", text_q, spans
+                ev.confidence = min(0.95, ev.confidence + 0.1)
+            if not events:
+                got = colon_speaker(sentence, masked, long_quotes[0][0], people, s)
+                if got is not None:
+                    sp, verb, (a, b) = got
+                    events.append(
+                        Event(
+                            sp,
+                            "direct",
+                            verb or ":",
+                            text_q,
+                            s,
+                            e,
+                            _CONFIDENCE["colon"],
+                            index,
+                            spans,
+                            speaker_span=(s + a, s + b),
+                        )
+                    )
+    return _dedupe(events)
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two names of one article are the same source (one is the first or last part)."""
+    ta, tb = a.lower().replace("-", " ").split(), b.lower().replace("-", " ").split()
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    kept: list[Event] = []
+    for ev in events:
+        twin = next((k for k in kept if same_speaker(k.speaker.name, ev.speaker.name)), None)
+        if twin is None:
+            kept.append(ev)
+        elif len(ev.speaker.name) > len(twin.speaker.name) or ev.confidence > twin.confidence:
+            if len(twin.speaker.name) > len(ev.speaker.name):
+                ev.speaker.name = twin.speaker.name
+            kept[kept.index(twin)] = ev
+    return kept
+
+
+def _only_quote(sentence: str, regions: list[tuple[int, int]]) -> bool:
+    rest = sentence
+    for a, b in sorted(regions, reverse=True):
+        rest = rest[:a] + rest[b:]
+    return len(re.findall(r"\w+", rest)) <= 1
+
+
+def _extend_orgs(events: list[Event], text: str) -> None:
+    """Give organisations the fullest name the article uses: `Hội nghề cá` -> `… Việt Nam`."""
+    lex = load_lexicon()
+    names = [ev.speaker.name for ev in events if ev.speaker.kind == "organization"]
+    places = sorted(lex.words("places"), key=len, reverse=True)
+    full: dict[str, str] = {}
+    for name in set(names):
+        best = name
+        for other in names:
+            if len(other) > len(best) and other.lower().startswith(name.lower() + " "):
+                best = other
+        if best == name:
+            for place in places:
+                cand = f"{name} {place}"
+                if re.search(re.escape(cand) + r"(?!\w)", text, re.IGNORECASE):
+                    best = text[text.lower().find(cand.lower()) :][: len(cand)]
+                    break
+        full[name] = best
+    for ev in events:
+        if ev.speaker.kind == "organization":
+            ev.speaker.name = full.get(ev.speaker.name, ev.speaker.name)
+
+
+def article_events(text: str) -> list[Event]:
+    """All quote events of one article text.
+
+    Args:
+        text: Article body (NFC, `\\n` line ends).
+
+    Returns:
+        Events in text order.
+
+    Example:
+        >>> evs = article_events("Ông Nguyễn Văn A cho biết, giá xăng sẽ giảm vào tuần tới.")
+        >>> evs[0].speaker.name, evs[0].cue
+        ('Nguyễn Văn A', 'cho biết')
+    """
+    people = index_people(text)
+    regions = quote_regions(text)
+    sentences = split_sentences(text)
+    events: list[Event] = []
+    prev_only_quote: tuple[int, int] | None = None
+    for i, (s, e) in enumerate(sentences):
+        found = _events_in_sentence(text, s, e, regions, people, i, prev_only_quote)
+        local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
+        only_quote = bool(local) and _only_quote(text[s:e], local)
+        prev_only_quote = (s, e) if only_quote and not found else None
+        for ev in found:
+            if ev.speaker.kind == "organization":
+                people.orgs.append((ev.start, ev.speaker.name))
+        if found:
+            events.extend(found)
+            continue
+        if not only_quote:
+            continue
+        # a quotation standing alone continues the event of the sentence before
+        prev = events[-1] if events else None
+        if prev is None or prev.sentence_index < i - 1:
+            continue
+        prev_sentence = text[sentences[i - 1][0] : sentences[i - 1][1]]
+        if prev.mode == "direct" or prev_sentence.rstrip().endswith(":"):
+            prev.end = e
+            prev.sentence_index = i
+            prev.mode = "direct"
+            prev.quote_spans = prev.quote_spans + [(s + a, s + b) for a, b in local]
+            prev.quote = (prev.quote + " " + text[s:e].strip('“”"«» ')).strip()
+    _extend_orgs(events, text)
+    return events
+
+
+def extract_quotes(corpus) -> pd.DataFrame:
+    """Extract quote events (who says what, directly or reported) from a corpus.
+
+    Args:
+        corpus: A corpus DataFrame from `newslab.load_corpus` (index `doc_id`, column `text`),
+            or a path / list of paths to load.
+
+    Returns:
+        One row per event, columns `doc_id, speaker, speaker_type ("person" | "organization" |
+        "unnamed"), role, gender ("male" | "female" | None), mode ("direct" | "indirect"), cue,
+        quote, sentence, start, end, confidence`. `start`/`end` are offsets of the sentence in
+        the article's `text`; `text[start:end] == sentence`.
+
+    Example:
+        >>> import newslab
+        >>> q = newslab.extract_quotes(newslab.load_corpus("seeds"))  # doctest: +SKIP
+        >>> q[["speaker", "cue"]].head(2)  # doctest: +SKIP
+    """
+    from tqdm.auto import tqdm
+
+    from newslab.corpus import as_corpus
+
+    frame = as_corpus(corpus)
+    rows = []
+    for doc_id, text in tqdm(
+        frame["text"].items(), total=len(frame), desc="quotes", unit="doc", disable=len(frame) < 50
+    ):
+        if not isinstance(text, str):
+            continue
+        for ev in article_events(text):
+            rows.append(
+                {
+                    "doc_id": str(doc_id),
+                    "speaker": ev.speaker.name,
+                    "speaker_type": ev.speaker.kind,
+                    "role": ev.speaker.role,
+                    "gender": ev.speaker.gender if ev.speaker.kind == "person" else None,
+                    "mode": ev.mode,
+                    "cue": ev.cue,
+                    "quote": ev.quote,
+                    "sentence": text[ev.start : ev.end],
+                    "start": ev.start,
+                    "end": ev.end,
+                    "confidence": round(ev.confidence, 2),
+                }
+            )
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    out["start"] = out["start"].astype("int64")
+    out["end"] = out["end"].astype("int64")
+    out["gender"] = out["gender"].astype(object).where(out["gender"].notna(), None)
+    return out

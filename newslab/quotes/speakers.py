@@ -1,0 +1,538 @@
+"""Read a speaker phrase: name, kind, role and gender, resolved within the article.
+
+A cue's subject (`Người phát ngôn Điện Kremlin Dmitry Peskov`, `ông Chính`, `Hội nghề cá`,
+`một quan chức Mỹ`) becomes a `Speaker`: honorifics are dropped (and give the gender), titles
+become the role, and short references are expanded to the fullest name the article gives
+(`ông Peskov` -> `Dmitry Peskov`; Vietnamese people by the given name, `ông Chính` ->
+`Phạm Minh Chính`; Chinese and Korean people often by the family name). Everything is rules over
+the raw text: capitalisation, the word lists in `lexicon`, and an index of the people the
+article names (`PeopleIndex`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newslab.quotes.lexicon import load_lexicon
+
+_TOKEN = re.compile(r"\S+")
+_EDGE = "“”\"'‘’«»()[],;:.!?–—-…"
+_INFO_NOUNS = re.compile(
+    r"^(?:theo\s+)?(?:(?:bản|các|một)\s+)?(?:thông tin|thông báo|thông cáo(?: báo chí)?|văn bản|công văn|"
+    r"báo cáo(?: nhanh)?|tuyên bố|số liệu|thống kê|kết quả(?: điều tra| khám nghiệm)?|"
+    r"điều tra|hồ sơ|lời khai|trình báo|ước tính|dự báo|nghiên cứu|khảo sát|đánh giá|"
+    r"phân tích|tin|nguồn tin|lời|ý kiến|phát biểu|đơn|thư|quan sát|ghi nhận|xác nhận|"
+    r"kết luận|dữ liệu|cập nhật|trang web|website|tài khoản)"
+    r"(?:\s+(?:chính thức|mới nhất|mới|ban đầu|sơ bộ|nhanh|trên mạng xã hội))?\s+(?:của|từ)\s+",
+    re.IGNORECASE,
+)
+_CONNECTIVE = re.compile(
+    r"^(?:trong khi đó|tuy nhiên|đồng thời|ngoài ra|bên cạnh đó|mặt khác|sau đó|trước đó|"
+    r"còn|và|nhưng|thế nhưng|song|cùng lúc|cũng|vì thế|vì vậy|do đó|như vậy|ban đầu|hiện nay|"
+    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó)\s+",
+    re.IGNORECASE,
+)
+_REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
+_AUX_STOP = frozenset(
+    "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
+    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ".split()
+)
+_AUX_OK_AFTER = {"chính": {"phủ", "quyền", "trị"}, "chỉ": {"huy", "đạo"}}
+_ORG_SUFFIX = frozenset(
+    "news times post group corp corp. inc inc. ltd company co. agency journal daily "
+    "tv radio fc club university institute bank".split()
+)
+_VOWELS_VI = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+
+
+@dataclass
+class Speaker:
+    """A resolved source of a quote event."""
+
+    name: str
+    kind: str  # "person" | "organization" | "unnamed"
+    role: str = ""
+    gender: str | None = None
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    gender: str | None
+    role: str
+
+
+@dataclass
+class PeopleIndex:
+    """The people an article names, with where and how (honorific, title) it names them."""
+
+    mentions: list[_Mention] = field(default_factory=list)
+    orgs: list[tuple[int, str]] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def full_name(self, name: str) -> str:
+        """The fullest name in the article that `name` is the last or first part of."""
+        if name in self.aliases:
+            return self.aliases[name]
+        toks = name.split()
+        best = name
+        for m in self.mentions:
+            full = m.name.split()
+            if len(full) <= len(toks) or len(full) > 5:
+                continue
+            if full[-len(toks) :] == toks or (full[: len(toks)] == toks and _first_part_ok(full)):
+                if len(full) > len(best.split()):
+                    best = m.name
+        return best
+
+    def gender(self, name: str) -> str | None:
+        """Gender of a resolved name from any honorific used with it in the article."""
+        genders = {m.gender for m in self.mentions if m.gender and self.full_name(m.name) == name}
+        return genders.pop() if len(genders) == 1 else None
+
+    def role(self, name: str) -> str:
+        """The longest title the article gives the person."""
+        roles = [m.role for m in self.mentions if m.role and self.full_name(m.name) == name]
+        return max(roles, key=len) if roles else ""
+
+    def last_person(self, before: int, gender: str | None) -> str | None:
+        """The person most recently named before `before` (matching `gender` when known)."""
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if m.start >= before:
+                continue
+            full = self.full_name(m.name)
+            g = m.gender or self.gender(full)
+            if gender is None or g is None or g == gender:
+                return full
+        return None
+
+    def by_role(self, role: str, before: int) -> str | None:
+        """The person last given `role` (e.g. `Người phát ngôn Điện Kremlin`) before `before`."""
+        key = role.lower()
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if m.start < before and m.role and key in m.role.lower():
+                return self.full_name(m.name)
+        return None
+
+    def org(self, head: str, before: int) -> str | None:
+        """The organisation last named before `before` whose name starts with `head`."""
+        key = head.lower()
+        found = [
+            n for s, n in self.orgs if s < before and n.lower().startswith(key) and n.lower() != key
+        ]
+        return max(found, key=len) if found else None
+
+
+def _first_part_ok(full: list[str]) -> bool:
+    """Whether a reference by the first name part is usual (East Asian family name, or foreign)."""
+    lex = load_lexicon()
+    if full[0] in lex.words("east_asian_surnames"):
+        return True
+    return not any(ch in _VOWELS_VI for ch in full[0].lower())
+
+
+def _is_cap(tok: str) -> bool:
+    tok = tok.lstrip("(“\"'‘«")
+    return bool(tok) and tok[0].isupper()
+
+
+def _clean(tok: str) -> str:
+    return tok.strip(_EDGE)
+
+
+def _starts_with(tokens: list[str], entries: tuple[str, ...], *, case: bool = False) -> int:
+    """Length in tokens of the longest entry that `tokens` start with (0 if none)."""
+    for entry in entries:
+        parts = entry.split()
+        if len(parts) > len(tokens):
+            continue
+        head = tokens[: len(parts)]
+        if case:
+            if head == parts:
+                return len(parts)
+        elif [t.lower() for t in head] == [p.lower() for p in parts]:
+            return len(parts)
+    return 0
+
+
+def _is_address(tok: str) -> bool:
+    return bool(re.match(r"^[A-ZĐ][A-Za-z]{0,2}\.\w", tok))
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _place_at(tokens: list[str], i: int) -> int:
+    """Length of a place/organisation name ending at token `i` (0 if none)."""
+    lex = load_lexicon()
+    places = lex.words("places") + lex.words("outlets")
+    for entry in places:
+        parts = entry.split()
+        k = len(parts)
+        if i - k + 1 >= 0 and [_clean(t) for t in tokens[i - k + 1 : i + 1]] == parts:
+            return k
+    for entry in lex.words("org_heads"):
+        parts = entry.split()
+        k = len(parts)
+        if i - k + 1 >= 0 and [_clean(t) for t in tokens[i - k + 1 : i + 1]] == parts:
+            return k
+    return 0
+
+
+def name_at_end(tokens: list[str]) -> int:
+    """Index where a person's name ending the token list starts (len(tokens) if none).
+
+    Vietnamese names start at a family name; foreign names are the trailing run of capitalised
+    words that are not places, organisations or acronyms (at most four words).
+    """
+    lex = load_lexicon()
+    n = len(tokens)
+    i = n
+    while i > 0 and _is_cap(tokens[i - 1]) and n - (i - 1) <= 5:
+        i -= 1
+    run = [_clean(t) for t in tokens[i:]]
+    if not run:
+        return n
+
+    surnames = set(lex.words("surnames"))
+    for k, tok in enumerate(run):
+        if tok in surnames and 2 <= len(run) - k <= 4:
+            rest = run[k:]
+            if not any(_is_acronym(t) for t in rest):
+                return i + k
+    start = n
+    for j in range(n - 1, i - 1, -1):
+        tok = _clean(tokens[j])
+        if _is_acronym(tok) or _is_address(tok) or _place_at(tokens, j) or n - j > 4:
+            break
+        if tok.lower() in lex.lower("roles"):
+            break
+        start = j
+    if 0 < start < n and _clean(tokens[start]) not in surnames:
+        before = _clean(tokens[start - 1])
+        heads = lex.words("org_heads")
+        named = lex.words("places") + lex.words("outlets")
+        complete = any(
+            [_clean(t) for t in tokens[max(0, start - len(e.split())) : start]] == e.split()
+            for e in named
+        )  # "Điện Kremlin Dmitry Peskov": the organisation is already fully named
+        if not complete and (
+            _is_acronym(before)
+            or _starts_with([before], heads) == 1
+            or (
+                start >= 2
+                and _starts_with([_clean(t) for t in tokens[start - 2 : start]], heads) == 2
+            )
+        ):
+            return n  # "Tập đoàn Hoa Sen", "HĐQT VietinBank": the words name an organisation
+    return start
+
+
+def _strip_phrase(phrase: str) -> str:
+    phrase = re.sub(r"\([^()]*\)", " ", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—\"“”'’")
+    return phrase
+
+
+def _cut_predicate(tokens: list[str]) -> list[str]:
+    """Drop what follows the noun phrase (aux verbs, time phrases, `có công văn`)."""
+    lex = load_lexicon()
+    org_or_role = lex.words("roles") + lex.words("org_heads") + lex.words("unnamed_heads")
+    skip = max(_starts_with(tokens, org_or_role), 1)
+    for k in range(skip, len(tokens)):
+        low = tokens[k].lower()
+        nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
+        if low in _AUX_STOP and not (low in _AUX_OK_AFTER and nxt in _AUX_OK_AFTER[low]):
+            return tokens[:k]
+        if low == "ngày" and nxt[:1].isdigit():
+            return tokens[:k]
+        if low in {"có", "ra", "gửi", "ban", "đưa"} and nxt in {
+            "công",
+            "văn",
+            "thông",
+            "tuyên",
+            "thư",
+            "đơn",
+            "báo",
+            "hành",
+            "ý",
+        }:
+            return tokens[:k]
+    return tokens
+
+
+def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | None:
+    """Turn the subject of a cue into a `Speaker`, or None if it cannot be a source.
+
+    Args:
+        phrase: Words before the cue in the clause, e.g. `Bà Jen Psaki` or `Hội nghề cá`.
+        people: The article's `PeopleIndex`, to expand short names and resolve `ông này`.
+        at: Offset of the phrase in the text (for resolving pronouns to earlier mentions).
+
+    Returns:
+        A `Speaker` or None.
+
+    Example:
+        >>> parse_speaker("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov", PeopleIndex()).name
+        'Oleksii Reznikov'
+    """
+    lex = load_lexicon()
+    phrase = _strip_phrase(phrase)
+    # passive: "nguyên nhân được ông X (cho biết)"
+    m = re.search(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$", phrase)
+    if m:
+        phrase = m.group(1)
+    phrase = _CONNECTIVE.sub("", phrase)
+    phrase = _INFO_NOUNS.sub("", phrase)
+    phrase = _REPORTER.sub("", phrase)
+    tokens = _TOKEN.findall(phrase)
+    if not tokens or _is_address(_clean(tokens[0])):
+        return None
+    if re.search(r"(?:^|\s)(?:thì|rồi|nhưng|mà)(?:\s|$)", phrase.lower()):
+        return None  # a chain of clauses, not a noun phrase
+    if re.search(
+        r"(?:^|\s)có\s+(?!công văn|văn bản|thông báo|thông cáo|tuyên bố|thư|đơn|ý kiến|báo cáo)",
+        phrase.lower(),
+    ):
+        return None  # "X đã có nhiều hoạt động (kêu gọi)": the cue is not X's verb
+    low = phrase.lower()
+    if low.startswith("theo "):
+        return None
+    if low in lex.lower("not_speaker") or tokens[0].lower() in {"tôi", "chúng", "họ", "nó", "mình"}:
+        return None
+    gender = None
+    k = _starts_with(tokens, lex.words("honorific_male"))
+    if k and (
+        len(tokens) == k or tokens[k].lower() in lex.lower("pronoun_tail") or _is_cap(tokens[k])
+    ):
+        gender = "male"
+    else:
+        k2 = _starts_with(tokens, lex.words("honorific_female"))
+        if k2 and (
+            len(tokens) == k2
+            or tokens[k2].lower() in lex.lower("pronoun_tail")
+            or _is_cap(tokens[k2])
+        ):
+            k, gender = k2, "female"
+        else:
+            k3 = _starts_with(tokens, lex.words("honorific_neutral"))
+            k = k3 if k3 and (len(tokens) == k3 or _is_cap(tokens[k3])) else 0
+    if k:
+        rest = tokens[k:]
+        if not rest or (rest[0].lower() in lex.lower("pronoun_tail") and len(rest) == 1):
+            name = people.last_person(at, gender)
+            if name is None:
+                return None
+            return Speaker(name, "person", people.role(name), gender or people.gender(name))
+        run = []
+        for tok in rest:
+            if not _is_cap(tok) or len(run) == 4:
+                break
+            run.append(_clean(tok))
+            if tok.endswith((",", ")")):
+                break
+        if not run:
+            return None
+        name = people.full_name(" ".join(run))
+        return Speaker(name, "person", people.role(name), gender or people.gender(name))
+
+    tokens = _cut_predicate(tokens)
+    phrase = " ".join(tokens)
+    r = _starts_with(tokens, lex.words("roles"))
+    if r and not _starts_with(tokens, lex.words("org_heads")) > r:
+        start = name_at_end(tokens)
+        if start < len(tokens) and start >= r:
+            name = people.full_name(" ".join(_clean(t) for t in tokens[start:]))
+            role = " ".join(tokens[:start]).strip(" ,")
+            g = _role_gender(role) or people.gender(name)
+            return Speaker(name, "person", role or people.role(name), g)
+        found = people.by_role(phrase, at)
+        if found:
+            return Speaker(found, "person", phrase, people.gender(found))
+        return Speaker(phrase, "unnamed", phrase, _role_gender(phrase))
+    if (
+        _starts_with(tokens, lex.words("unnamed_heads"))
+        and not _is_cap(tokens[0])
+        or (
+            _starts_with(tokens, lex.words("unnamed_heads"))
+            and not _starts_with(tokens, lex.words("org_heads"))
+            and not _starts_with(tokens, lex.words("outlets"), case=True)
+            and not _starts_with(tokens, lex.words("places"), case=True)
+        )
+    ):
+        if len(tokens) > 12:
+            return None
+        start = name_at_end(tokens)
+        if 0 < start < len(tokens):
+            name_toks = [_clean(t) for t in tokens[start:]]
+            if name_toks[0] in lex.words("surnames") or (
+                len(name_toks) >= 2 and _foreign(name_toks)
+            ):
+                name = people.full_name(" ".join(name_toks))
+                return Speaker(name, "person", " ".join(tokens[:start]), people.gender(name))
+        if tokens[-1].lower() == "này" and len(tokens) == 2:
+            found = people.org(tokens[0], at)
+            if found:
+                return Speaker(found, "organization")
+        return Speaker(
+            phrase[0].lower() + phrase[1:]
+            if not _is_cap(tokens[1] if len(tokens) > 1 else "x")
+            else phrase,
+            "unnamed",
+        )
+    o = _starts_with(tokens, lex.words("org_heads"))
+    if o:
+        if len(tokens) == o or (len(tokens) == o + 1 and tokens[-1].lower() == "này"):
+            found = people.org(tokens[0], at)
+            if found:
+                return Speaker(found, "organization")
+        if not _is_cap(tokens[0]) and not any(_is_cap(t) for t in tokens[o:]):
+            return Speaker(phrase, "unnamed")
+        if len(tokens) > 16:
+            return None
+        return Speaker(phrase, "organization")
+    if _starts_with(tokens, lex.words("outlets"), case=True) or _starts_with(
+        tokens, lex.words("places"), case=True
+    ):
+        if len(tokens) <= 4:
+            return Speaker(phrase, "organization")
+    if all(_is_cap(t) for t in tokens) and len(tokens) <= 5:
+        clean = " ".join(_clean(t) for t in tokens)
+        full = people.full_name(clean)
+        if full != clean or any(m.name == clean for m in people.mentions):
+            return Speaker(full, "person", people.role(full), people.gender(full))
+        if tokens[0] in lex.words("surnames") and 2 <= len(tokens) <= 4:
+            return Speaker(clean, "person")
+        if 2 <= len(tokens) <= 3 and not any(
+            _is_acronym(t) or _is_address(t) or t.lower() in _ORG_SUFFIX for t in tokens
+        ):
+            return Speaker(clean, "person")
+        if len(tokens) == 1 and (
+            clean.lower() in lex.lower("not_speaker")
+            or (any(ch in _VOWELS_VI for ch in clean.lower()) and not _is_acronym(clean))
+        ):
+            return None
+        return Speaker(clean, "organization")
+    return None
+
+
+def _role_gender(role: str) -> str | None:
+    low = role.lower()
+    if low.startswith(("nữ ", "hoa hậu", "công chúa", "nữ hoàng")):
+        return "female"
+    if low.startswith(("nam ", "hoàng tử", "quốc vương", "vua ")):
+        return "male"
+    return None
+
+
+_RUN = re.compile(r"(?:[^\W\d_][\w.'’-]*)(?:\s+[^\W\d_][\w.'’-]*)*")
+
+
+def index_people(text: str) -> PeopleIndex:
+    """Find the people an article names with an honorific, a title or a Vietnamese family name.
+
+    Args:
+        text: Article text.
+
+    Returns:
+        A `PeopleIndex` with one mention per occurrence.
+
+    Example:
+        >>> idx = index_people("Ông Dmitry Peskov nói. Sau đó ông Peskov cho biết thêm.")
+        >>> idx.full_name("Peskov")
+        'Dmitry Peskov'
+    """
+    lex = load_lexicon()
+    index = PeopleIndex()
+    honor = {h.lower(): "male" for h in lex.words("honorific_male")}
+    honor.update({h.lower(): "female" for h in lex.words("honorific_female")})
+    honor.update({h.lower(): None for h in lex.words("honorific_neutral")})
+    roles = lex.lower("roles")
+    surnames = set(lex.words("surnames"))
+    toks = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(toks):
+        tok, pos = toks[i]
+        if not _is_cap(tok):
+            i += 1
+            continue
+        j = i
+        run: list[str] = []
+        while j < len(toks) and _is_cap(toks[j][0]) and len(run) < 6:
+            run.append(toks[j][0])
+            j += 1
+            if run[-1][-1:] in ',.;:)!?”"':
+                break
+        clean_run = [_clean(t) for t in run]
+        lead_gender: str | None = None
+        lead = 2 if " ".join(clean_run[:2]).lower() in honor and len(clean_run) > 2 else 0
+        if not lead and clean_run[0].lower() in honor and len(clean_run) > 1:
+            lead = 1
+        if lead:
+            lead_gender = honor[" ".join(clean_run[:lead]).lower()]
+            run, clean_run = run[lead:], clean_run[lead:]
+        prev1 = toks[i - 1][0].lower().strip(_EDGE) if i >= 1 else ""
+        prev2 = (
+            " ".join(t[0].lower() for t in toks[max(0, i - 2) : i]).strip(_EDGE) if i >= 2 else ""
+        )
+        start_in_run = name_at_end(run)
+        gender = None
+        role = ""
+        name_toks = clean_run[start_in_run:] if start_in_run < len(run) else []
+        if lead:
+            gender, name_toks = lead_gender, clean_run[:4]
+        elif prev2 in honor:
+            gender, name_toks = honor[prev2], clean_run[:4]
+        elif prev1 in honor and toks[i - 1][0][-1:] not in ",.;:":
+            gender, name_toks = honor[prev1], clean_run[:4]
+        elif clean_run[0] in surnames and 2 <= len(clean_run) <= 4:
+            name_toks = clean_run
+        elif (
+            start_in_run > 0
+            and name_toks
+            and (clean_run[start_in_run] in surnames or _foreign(name_toks) or len(name_toks) > 1)
+        ):
+            role = (_role_before(toks, i, roles) + " ".join(clean_run[:start_in_run])).strip()
+        elif (
+            (prev1 in roles or prev2 in roles)
+            and name_toks
+            and (_foreign(name_toks) or len(name_toks) > 1)
+        ):
+            role = _role_before(toks, i, roles).strip()
+        else:
+            name_toks = []
+        name_toks = [t for t in name_toks if t and not _is_acronym(t)]
+        if role and not role.strip():
+            role = ""
+        if name_toks and _place_at(name_toks, len(name_toks) - 1) != len(name_toks):
+            name = " ".join(name_toks)
+            index.mentions.append(_Mention(name, pos, gender, role))
+        i = j
+    for m in re.finditer(
+        r"([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){1,3})\s*\(\s*(?:tức|còn gọi là|hay)\s+([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})",
+        text,
+    ):
+        full, alias = m.group(1), m.group(2)
+        index.aliases[alias] = index.full_name(full)
+    return index
+
+
+def _foreign(tokens: list[str]) -> bool:
+    """Whether the words look like a foreign name (no Vietnamese letters)."""
+    return not any(ch in _VOWELS_VI for t in tokens for ch in t.lower())
+
+
+def _role_before(toks: list[tuple[str, int]], i: int, roles: frozenset[str]) -> str:
+    """The title words just before token `i` (`Người phát ngôn`), with a trailing space."""
+    for back in range(1, min(i, 8) + 1):
+        words = [t[0] for t in toks[i - back : i]]
+        if any(w[-1:] in ",.;:" for w in words[:-1]) or words[-1][-1:] in ",.;:":
+            continue
+        for k in (3, 2, 1):
+            if " ".join(words[:k]).lower() in roles:
+                return " ".join(words) + " "
+    return ""

@@ -1,0 +1,182 @@
+"""Quote extraction on real Vietnamese news sentences (issue 6)."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+import newslab
+from newslab.quotes.extract import article_events
+from newslab.quotes.sentences import quote_regions, split_sentences
+
+PESKOV = (
+    "Người phát ngôn Điện Kremlin Dmitry Peskov nói với Reuters: “Cuộc đối thoại sẽ diễn ra vào "
+    "ngày 7/12. Quan hệ song phương, đương nhiên cả Ukraine và việc thực hiện các thỏa thuận tại "
+    "Geneva sẽ là những chủ đề trọng tâm”, ông Peskov nói.\n"
+    "Thời gian chính xác của cuộc đối thoại không được tiết lộ.\n"
+    "Bà Jen Psaki cho biết các chủ đề trao đổi khác sẽ bao gồm an ninh mạng.\n"
+    "Theo đó, hai bên sẽ thảo luận về quan hệ song phương.\n"
+    "Sau đó, ông Peskov cho biết thêm, lãnh đạo hai nước sẽ tiếp tục thảo luận vào tháng 1."
+)
+
+
+def _events(text: str) -> list[tuple[str, str, str]]:
+    return [(e.speaker.name, e.speaker.kind, e.cue) for e in article_events(text)]
+
+
+def test_multi_sentence_quote_is_one_sentence_with_its_attribution():
+    spans = split_sentences(PESKOV)
+    first = PESKOV[spans[0][0] : spans[0][1]]
+    assert first.startswith("Người phát ngôn") and first.endswith("ông Peskov nói.")
+    assert len(spans) == 5
+
+
+def test_multi_paragraph_quote_stays_together():
+    text = (
+        '"Khi ra ngoài, tôi thấy Huy nằm ngửa trên đất, thùng xe bị nhiễm điện.\n'
+        "Sau đó, tôi đã ngắt điện và hô hoán mọi người đưa anh Huy đi cấp cứu”, ông Chung nói.\n"
+        "Vụ việc đang được điều tra."
+    )
+    spans = split_sentences(text)
+    assert text[spans[0][0] : spans[0][1]].endswith("ông Chung nói.")
+    assert len(spans) == 2
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Theo điều tra của Công an TP. Pleiku, Hùng còn giả danh cán bộ. Ông A đồng ý."
+    assert len(split_sentences(text)) == 2
+
+
+def test_unbalanced_and_stray_quote_marks_never_raise():
+    rng = random.Random(0)
+    marks = ["“", "”", '"', "«", "»", "‘", "’", "'", "\n", ". ", ", ông Peskov nói"]
+    for _ in range(200):
+        pieces = [
+            rng.choice(marks + ["Ông A cho biết", " giá xăng giảm ", "Bộ Y tế"]) for _ in range(12)
+        ]
+        text = "".join(pieces)
+        for a, b in quote_regions(text):
+            assert 0 <= a < b <= len(text)
+        article_events(text)
+
+
+def test_fullest_name_role_gender_and_addressee():
+    events = article_events(PESKOV)
+    by_cue = {e.cue: e for e in events}
+    peskov = by_cue["nói"]
+    assert peskov.speaker.name == "Dmitry Peskov"
+    assert peskov.speaker.role == "Người phát ngôn Điện Kremlin"
+    assert peskov.mode == "direct"
+    assert "Reuters" not in {e.speaker.name for e in events}  # addressee, not a source
+    psaki = by_cue["cho biết"]
+    assert (psaki.speaker.name, psaki.speaker.gender) == ("Jen Psaki", "female")
+    # "ông Peskov" later in the article is the same, fully named, male person
+    later = by_cue["cho biết thêm"]
+    assert (later.speaker.name, later.speaker.gender) == ("Dmitry Peskov", "male")
+
+
+def test_theo_do_and_plans_are_not_sources_but_theo_x_is():
+    text = (
+        "Theo đó, Nga yêu cầu NATO cam kết không mở rộng về phía Đông.\n"
+        "Theo kế hoạch, hội nghị diễn ra vào ngày 10/1.\n"
+        "Theo Reuters, hơn 94.000 binh sĩ Nga đang tập trung gần biên giới.\n"
+        "Theo số liệu của Tổng cục Thống kê, lạm phát tháng 5 tăng 0,5%."
+    )
+    names = [n for n, _, _ in _events(text)]
+    assert "Reuters" in names and "Tổng cục Thống kê" in names
+    assert not any(n.lower().startswith(("đó", "kế hoạch")) for n in names)
+    assert "Nga" in names  # the request inside "Theo đó, …" still has its own source
+
+
+def test_relay_gives_both_sources():
+    text = "Reuters dẫn nguồn quan chức Mỹ cho biết, cuộc điện đàm bắt đầu lúc 20h35 và kết thúc sau 55 phút."
+    found = {(n, k) for n, k, _ in _events(text)}
+    assert ("Reuters", "organization") in found
+    assert ("quan chức Mỹ", "unnamed") in found
+
+
+def test_vietnamese_given_name_reference_and_negation():
+    text = (
+        "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương Phạm Minh Chính dự buổi lễ.\n"
+        "Ông Chính nhấn mạnh báo chí cần tập trung tâm huyết cho công tác xây dựng Đảng.\n"
+        "Người phát ngôn không cho biết thêm chi tiết về cuộc gặp."
+    )
+    events = article_events(text)
+    assert [(e.speaker.name, e.speaker.gender) for e in events] == [("Phạm Minh Chính", "male")]
+
+
+def test_colon_attribution_with_verb_outside_the_lexicon():
+    text = "Ca sĩ Quang Hà bức xúc: “Họ lợi dụng sự tin tưởng của anh em tôi để sang tên căn hộ”."
+    (event,) = article_events(text)
+    assert (event.speaker.name, event.speaker.role, event.mode) == ("Quang Hà", "Ca sĩ", "direct")
+
+
+def test_scare_quotes_are_not_direct_quotes():
+    text = "Người phát ngôn Điện Kremlin Dmitry Peskov thông báo cuộc điện đàm diễn ra vào “tối 30/12”."
+    (event,) = article_events(text)
+    assert event.mode == "indirect"
+
+
+def test_extract_quotes_contract_on_seeds(seeds_dir):
+    corpus = newslab.load_corpus(seeds_dir)
+    quotes = newslab.extract_quotes(corpus)
+    assert list(quotes.columns) == [
+        "doc_id",
+        "speaker",
+        "speaker_type",
+        "role",
+        "gender",
+        "mode",
+        "cue",
+        "quote",
+        "sentence",
+        "start",
+        "end",
+        "confidence",
+    ]
+    assert len(quotes) > 10
+    assert set(quotes["speaker_type"]) <= {"person", "organization", "unnamed"}
+    assert set(quotes["mode"]) == {"direct", "indirect"}
+    assert set(quotes["gender"].dropna()) <= {"male", "female"}
+    assert quotes["confidence"].between(0, 1).all()
+    for row in quotes.itertuples():
+        assert corpus.loc[row.doc_id, "text"][row.start : row.end] == row.sentence
+    assert "Dmitry Peskov" in set(quotes["speaker"])
+
+
+def test_empty_corpus_gives_empty_frame():
+    corpus = pd.DataFrame(
+        {"text": ["Trời mưa to suốt đêm qua."]}, index=pd.Index(["a"], name="doc_id")
+    )
+    quotes = newslab.extract_quotes(corpus)
+    assert quotes.empty and "speaker" in quotes.columns
+
+
+def test_canonical_speakers_merges_across_articles_and_takes_aliases():
+    q = pd.DataFrame(
+        {
+            "speaker": ["Putin", "Vladimir Putin", "Tổng thống Putin", "Peskov", "Moskva"],
+            "speaker_type": ["person", "person", "person", "person", "organization"],
+        }
+    )
+    out = newslab.canonical_speakers(q, aliases={"Peskov": "Dmitry Peskov"})
+    assert out["canonical"].tolist() == [
+        "Vladimir Putin",
+        "Vladimir Putin",
+        "Vladimir Putin",
+        "Dmitry Peskov",
+        "Moscow",
+    ]
+    assert "canonical" not in q.columns
+
+
+def test_show_quotes_highlights_speakers_cues_and_quotes(seeds_dir):
+    corpus = newslab.load_corpus(seeds_dir)
+    view = newslab.show_quotes(corpus, corpus.index[0])
+    html = view.data
+    assert html.count("<span") == html.count("</span>")
+    assert "Dmitry Peskov" in html and "background:#fff3c4" in html
+    with pytest.raises(ValueError, match="not in the corpus"):
+        newslab.show_quotes(corpus, "no-such-doc")
