@@ -189,8 +189,15 @@ def _events_in_sentence(
             )
         )
     cues = [c for c in find_cues(masked) if not any(a <= c.start < b for a, b in theo_spans)]
-    floor = 0
+    floor, prev_kind = 0, None
     for k, cue in enumerate(cues):
+        nested = prev_kind in {"say", "request"} and not re.search(
+            r"[,;:“”\"«»]|\s[-–—]\s", masked[floor : cue.start]
+        )
+        prev_kind = cue.kind
+        if nested:  # "Nga yêu cầu NATO cam kết …": the second verb belongs to the content
+            floor = cue.end
+            continue
         found = _speaker_from_segments(sentence, masked, cue.start, floor, people, s)
         if cue.kind == "relay":
             floor = cue.end
