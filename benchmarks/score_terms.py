@@ -38,7 +38,7 @@ from scipy import sparse
 import newslab
 from newslab._paths import PROJ_ROOT, shared_data_dir
 from newslab._term_display import _stopwords
-from newslab.terms import _ctfidf
+from newslab.terms import _ctfidf, _doc_texts
 
 SHOW = ["Cluster_001", "Cluster_014", "Cluster_015", "Cluster_016", "Cluster_023", "Cluster_025"]
 FUNCTION_TAGS = {"E", "C", "CC", "P", "R", "L", "M", "T", "I", "F", "X", "Z", "CH"}
@@ -53,8 +53,8 @@ def story_of(doc_id: str) -> str:
 def baseline_terms(corpus: pd.DataFrame, stories: pd.Series, n: int = 10) -> pd.DataFrame:
     stop = _stopwords()
     docs = []
-    for title, text in zip(corpus["title"], corpus["text"], strict=True):
-        tokens = ViTokenizer.tokenize(f"{title}\n{text}").split()
+    for text in _doc_texts(corpus):  # the same title + cleaned body newslab reads
+        tokens = ViTokenizer.tokenize(text).split()
         docs.append([t.lower() for t in tokens if re.search(r"[^\W\d_]", t) and t.lower() not in stop])
     vocab = sorted({t for d in docs for t in d})
     index = {t: i for i, t in enumerate(vocab)}

@@ -32,7 +32,7 @@ _NEWS_FILLER = frozenset(
 # Capitalised words that are not names: titles before a name ("HLV Park Hang-seo", "TP. HCM",
 # "GS Ngô Bảo Châu") and weekdays ("thứ Năm").
 _TITLE_ABBREVIATIONS = frozenset(
-    "hlv clb tp tp. ubnd gs ts pgs ths bs ks ls ngài ông bà".split()
+    "hlv clb tp tp. ubnd cp tnhh gs ts pgs ths bs ks ls ngài ông bà".split()
     # weekdays: "thứ Năm", "thứ Hai"
     + "hai ba tư năm sáu bảy".split()
 )

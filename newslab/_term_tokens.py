@@ -85,7 +85,9 @@ def _default_pos_tagger() -> PosTagger:
 
 @dataclass
 class _Unit:
-    kind: str  # "cap" (capitalised, a name part), "word", or "other" (punctuation, numbers)
+    # "cap" (capitalised, a name part), "word", "capword" (a word written with an initial
+    # capital mid-sentence, which can continue a name), or "other" (punctuation, numbers)
+    kind: str
     syllables: tuple[str, ...]
     initial: bool  # first unit of a sentence: its capitalisation is not evidence
     tag: str = ""
@@ -183,7 +185,8 @@ def _line_units(tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter
             caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables)
         ):
             # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals.
-            units.append(_Unit("word", syllables, initial))
+            # Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
+            units.append(_Unit("word" if initial else "capword", syllables, initial))
         else:
             # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
             start = 0
@@ -220,13 +223,13 @@ def _vocab_stats(token_lines: list[list[str]]) -> tuple[set[str], Counter]:
 
 
 def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
-    """Spans [start, end) of maximal runs of capitalised units."""
+    """Spans [start, end) of maximal runs of capitalised units ("Bộ Ngoại giao" included)."""
     runs = []
     i = 0
     while i < len(units):
         if units[i].kind == "cap":
             j = i
-            while j < len(units) and units[j].kind == "cap":
+            while j < len(units) and units[j].kind in ("cap", "capword"):
                 j += 1
             runs.append((i, j))
             i = j
@@ -471,7 +474,7 @@ def extract_terms(
                     doc_kinds[d].append((key, False))
                 i = b
                 continue
-            if unit.kind == "word":
+            if unit.kind in ("word", "capword"):
                 key = "_".join(unit.key)
                 counter = surfaces.setdefault(key, Counter())
                 # Sentence-initial capitals are not the word's natural form.

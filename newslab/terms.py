@@ -27,9 +27,19 @@ _CACHE_SIZE = 4
 
 
 def _doc_texts(corpus: pd.DataFrame) -> list[str]:
-    titles = corpus["title"].fillna("").astype(str) if "title" in corpus else ""
+    """Title and cleaned body of every article.
+
+    Cleaning matters: captions, bylines and "Xem thêm" blocks would make outlet names and
+    boilerplate look like topics.
+    """
+    from newslab import clean_text
+
+    titles = corpus["title"].fillna("").astype(str) if "title" in corpus else [""] * len(corpus)
     texts = corpus["text"].fillna("").astype(str)
-    return (titles + "\n" + texts).tolist()
+    return [
+        f"{title}\n{clean_text(text, title=title or None)[0]}"
+        for title, text in zip(titles, texts, strict=True)
+    ]
 
 
 def _corpus_terms(corpus: pd.DataFrame) -> TermDocs:

@@ -64,9 +64,16 @@ def test_full_name_that_always_goes_together_is_not_split():
 
 
 def test_vietnamese_word_with_initial_capital_is_a_word_not_a_name():
-    td = terms_of(["Tổng_thống Mỹ nói .", "Bộ Hàng_không Ai Cập ."])
+    td = terms_of(["Tổng_thống Mỹ nói .", "ông Bộ_trưởng Hàng_không Ai Cập nói ."])
     assert td.docs[0][0] == "tổng_thống"
-    assert "hàng_không" in td.docs[1]
+    assert td.docs[1][1:4] == ["bộ_trưởng", "hàng_không", "^ai_cập"]
+
+
+def test_body_name_capitalised_on_its_first_syllable_stays_whole():
+    td = terms_of(["theo Bộ Ngoại_giao Nga , Đảng Cộng_hòa thắng ."])
+    assert "^bộ_ngoại_giao_nga" in td.docs[0] or "^bộ_ngoại_giao" in td.docs[0]
+    assert "^đảng_cộng_hòa" in td.docs[0]
+    assert display_form("^đảng_cộng_hòa", td.surfaces) == "Đảng Cộng hòa"
 
 
 def test_sentence_initial_function_word_is_not_a_name():
