@@ -30,7 +30,11 @@ RULES_VERSION = "1"
 # reason alone). A comma is not one: "..., Nam nói" names Nam.
 _CLAUSE_OPENERS = frozenset(".!?:;“”\"'‘’«»()[]-–—…\n") | {"...", "==>", "->", ">>"}
 _SENTENCE_END_RE = re.compile(r"(?:[.!?…]+|\.\.\.)[”\"’'»)\]]*(?=\s+[\"“‘'«(\[]?[\w])")
-_SHORT_ABBREV_RE = re.compile(r"(?:[A-ZĐ]{1,5}|Tp|Mr|Mrs|Ms|Dr|ThS|St|No|Th|Ts|Gs|Ks|Bs)$")
+# Abbreviations whose period does not end a sentence: initials, titles, "TP." (city) etc.
+_SHORT_ABBREV_RE = re.compile(
+    r"(?:^|\W)(?:[A-ZĐ]|TP|Tp|TX|Tx|PGS|GS|TS|ThS|Ths|BS|Bs|KS|CN|NSƯT|NSND|TT|Mr|Mrs|Ms|Dr|St"
+    r"|Th|Ts|Gs|No|Jr|Sr)$"
+)
 _VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
@@ -142,8 +146,8 @@ def _glue(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:
         if out and not space[w[0]]:
             prev = out[-1]
             a, b = syl[prev[-1]], syl[w[0]]
-            if a.endswith(".") and len(a) > 1 and b[:1].isupper():
-                prev.extend(w)  # TP.HCM, PGS.TS
+            if a.endswith(".") and len(a) > 1 and b.rstrip(".").isupper():
+                prev.extend(w)  # TP.HCM, PGS.TS, N.T. (not TX.Ba Đồn: the name stays whole)
                 k += 1
                 continue
             if b in ("/", "-", ":") and k + 1 < len(words):
@@ -169,6 +173,8 @@ def _capitalised(sent: _Sentence, w: list[int], all_caps_text: bool) -> bool:
         s = sent.syl[i]
         if sent.space[i] and not (s[:1].isupper() and s.isalpha()):
             return False
+        if not all_caps_text and sent.space[i] and len(s) > 1 and s.isupper():
+            return False  # "Thuế_TP": an acronym inside
     return True
 
 
@@ -179,39 +185,110 @@ def _place_prefix(syls: list[str], places: frozenset[tuple[str, ...]], longest: 
     return 0
 
 
+def _cut(
+    sent: _Sentence, run: list[list[int]], n: int
+) -> tuple[list[list[int]], list[list[int]]] | None:
+    """Cut a run after its first `n` syllables (inside a word if pyvi glued across the cut)."""
+    left: list[list[int]] = []
+    for k, w in enumerate(run):
+        if n >= len(w):
+            left.append(w)
+            n -= len(w)
+            if n == 0:
+                return left, run[k + 1 :]
+            continue
+        if not sent.space[w[n]]:
+            return None  # never cut inside "Ki-moon" or "TP.HCM"
+        return [*left, w[:n]], [w[n:], *run[k + 1 :]]
+    return None
+
+
 def _split_run(
     sent: _Sentence, run: list[list[int]], clause_start: bool
 ) -> list[list[list[int]]]:
     """Split a run of capitalised words into names (each a list of words)."""
     surnames, places, longest, common = _lexicons()
     syls = [sent.syl[i] for w in run for i in w]
-    groups: list[list[list[int]]] = []
     # A known place right before a person's name: "Mỹ Joe Biden", "Việt Nam Nguyễn Văn A".
     n_place = _place_prefix(syls, places, longest)
+    if n_place == len(syls):
+        return [run]
     if n_place:
-        count, k = 0, 0
-        while k < len(run) and count < n_place:
-            count += len(run[k])
-            k += 1
-        rest = run[k:]
-        if count == n_place and rest:
-            rest_syls = [sent.syl[i] for w in rest for i in w]
-            if rest_syls[0] in surnames or _looks_foreign(rest_syls[:1]):
-                return [run[:k], *_split_run(sent, rest, False)]
-        if count == n_place and not rest:
-            return [run]
+        rest_syls = syls[n_place:]
+        # A one-syllable Vietnamese place (Anh, Mỹ, Đức) also starts given names (Mỹ Tâm,
+        # Đức Phúc): split only before a family name or a foreign name. After a longer or
+        # foreign place (Hàn Quốc, Campuchia) any name of two or more syllables splits.
+        # A foreign place splits only before a full name ("Ukraine Volodymyr Zelensky", not
+        # "Washington Post").
+        foreign_place = _looks_foreign(syls[:n_place])
+        strong = n_place > 1 or foreign_place
+        full = len(rest_syls) >= 2
+        if (
+            (rest_syls[0] in surnames and (full or strong))
+            or (_looks_foreign(rest_syls[:1]) and (full or not foreign_place))
+            or (strong and full)
+        ):
+            cut = _cut(sent, run, n_place)
+            if cut:
+                return [cut[0], *_split_run(sent, cut[1], False)]
     first = run[0]
-    if (
-        clause_start
-        and len(first) == 1
-        and sent.syl[first[0]] not in surnames
-        and sent.syl[first[0]].lower() in common
-    ):
-        groups.append([first])
-        if len(run) > 1:
-            groups.extend(_split_run(sent, run[1:], False))
-        return groups
+    head = sent.syl[first[0]]
+    if clause_start and head not in surnames and head.lower() in common:
+        # "Theo Bộ...", "Ông Nguyễn...": capitalised only because it starts the sentence.
+        if len(first) == 1:
+            return [[first], *(_split_run(sent, run[1:], False) if len(run) > 1 else [])]
+        # pyvi glued it to a foreign name: "Dịch_Covid-19", "Ông_Bill".
+        if _looks_foreign([sent.syl[first[1]]]):
+            return [[first[:1]], *_split_run(sent, [first[1:], *run[1:]], False)]
+    # A company or org name right before a known place: "Vietcombank | Hà_Nội". One-syllable
+    # places are left alone there (they end many given names: "Nguyễn Tuấn Anh").
+    if syls[0] not in surnames:
+        for n in range(min(longest, len(syls) - 1), 1, -1):
+            if tuple(syls[-n:]) in places:
+                cut = _cut(sent, run, len(syls) - n)
+                if cut:
+                    return [*_split_run(sent, cut[0], clause_start), cut[1]]
+                break
     return [run]
+
+
+def _unglue_name_tails(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:
+    """Split a name's last syllables off the lowercase word pyvi glued them to.
+
+    `Tập_Cận Bình_điện_đàm` -> `Tập_Cận Bình điện_đàm`: a word made of capitalised syllables
+    followed by lowercase ones, which is not in pyvi's word list, and whose capitalised part
+    (or the word before it) holds a family name or a foreign name.
+    """
+    surnames, _, _, _ = _lexicons()
+    known = _known_words()
+    out: list[list[int]] = []
+    for w in words:
+        syls = [sent.syl[i] for i in w]
+        j = 0
+        while j < len(w) and syls[j][:1].isupper() and syls[j].isalpha():
+            j += 1
+        if (
+            0 < j < len(w)
+            and all(sent.space[i] for i in w[1:])
+            and all(x.isalpha() and x.islower() for x in syls[j:])
+            and " ".join(syls).lower() not in known
+        ):
+            before = [sent.syl[i] for i in out[-1]] if out and sent.space[w[0]] else []
+            names = syls[:j] + (before if before and before[0][:1].isupper() else [])
+            if any(x in surnames for x in names) or _looks_foreign(names):
+                out.extend([w[:j], w[j:]])
+                continue
+        out.append(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Return pyvi's multi-syllable words, lowercase, syllables separated by spaces."""
+    import pyvi
+
+    words = resources.files(pyvi).joinpath("models/words.txt").read_text("utf-8")
+    return frozenset(w.lower() for w in words.split("\n") if " " in w)
 
 
 def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
@@ -237,6 +314,7 @@ def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
         else:
             words.append([i])
     words = [w for w in _glue(sent, words) if not sent.syl[w[0]].isspace()]
+    words = _unglue_name_tails(sent, words)
 
     letters = [s for s in sent.syl if s.isalpha()]
     upper = sum(1 for s in letters if s.isupper() and len(s) > 1)
