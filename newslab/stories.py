@@ -39,6 +39,9 @@ TITLE_SHARE = 0.4
 NEIGHBOURS = 3
 #: Weight of shared-nearest-neighbour similarity in the blend.
 SNN_SHARE = 0.5
+#: A neighbour must be at least this similar: in a small corpus the nearest articles of an
+#: article alone in its story are unrelated, and must not count as shared neighbours.
+NEIGHBOUR_FLOOR = 0.15
 
 
 def _title_matrix(corpus: pd.DataFrame, title_tokens) -> sp.csr_matrix | None:
@@ -83,7 +86,9 @@ def _average_link(sim: np.ndarray, threshold: float) -> np.ndarray:
     return fcluster(tree, 1.0 - threshold, criterion="distance").astype(np.int64) - 1
 
 
-def _blend_dense(xb, xt, neighbours: int, title_share: float, snn_share: float) -> np.ndarray:
+def _blend_dense(
+    xb, xt, neighbours: int, title_share: float, snn_share: float, floor: float
+) -> np.ndarray:
     sim = (xb @ xb.T).toarray().astype(np.float64)
     if xt is not None:
         sim = (1 - title_share) * sim + title_share * (xt @ xt.T).toarray()
@@ -93,6 +98,7 @@ def _blend_dense(xb, xt, neighbours: int, title_share: float, snn_share: float) 
         ranked = sim.copy()
         np.fill_diagonal(ranked, -np.inf)
         neigh = np.argsort(-ranked, axis=1, kind="stable")[:, :k]
+        neigh[np.take_along_axis(ranked, neigh, axis=1) < floor] = -1
         ind = _knn_indicator(neigh, n)
         snn = (ind @ ind.T).toarray() / (k + 1)
         sim = snn_share * snn + (1 - snn_share) * sim
@@ -132,7 +138,9 @@ def _candidates(xb, xt, top: int, title_share: float, max_df: int, progress: boo
     return a, b, sim
 
 
-def _cluster_sparse(xb, xt, threshold, neighbours, title_share, snn_share, max_dense, progress):
+def _cluster_sparse(
+    xb, xt, threshold, neighbours, title_share, snn_share, floor, max_dense, progress
+):
     n = xb.shape[0]
     a, b, sim = _candidates(xb, xt, 20, title_share, max(50, n // 500), progress)
     # k nearest neighbours of each article among its candidates
@@ -140,11 +148,11 @@ def _cluster_sparse(xb, xt, threshold, neighbours, title_share, snn_share, max_d
     both_b = np.concatenate([b, a])
     both_s = np.concatenate([sim, sim])
     order = np.lexsort((both_b, -both_s, both_a))
-    both_a, both_b = both_a[order], both_b[order]
+    both_a, both_b, both_s = both_a[order], both_b[order], both_s[order]
     first = np.searchsorted(both_a, np.arange(n))
     rank = np.arange(len(both_a)) - first[both_a]
     neigh = np.full((n, neighbours), -1, dtype=np.int64)
-    take = rank < neighbours
+    take = (rank < neighbours) & (both_s >= floor)
     neigh[both_a[take], rank[take]] = both_b[take]
     ind = _knn_indicator(neigh, n)
     snn = _rowdot(ind, a, b) / (neighbours + 1)
@@ -201,6 +209,7 @@ def cluster_stories(
     neighbours: int = NEIGHBOURS,
     title_share: float = TITLE_SHARE,
     snn_share: float = SNN_SHARE,
+    neighbour_floor: float = NEIGHBOUR_FLOOR,
     tokens=None,
     title_tokens=None,
     max_dense: int = 5000,
@@ -215,6 +224,7 @@ def cluster_stories(
         neighbours: Nearest neighbours per article for shared-neighbour similarity.
         title_share: Weight of the title-only cosine in the content similarity.
         snn_share: Weight of shared-neighbour similarity in the blend (0: plain cosine).
+        neighbour_floor: Minimum content similarity for an article to count as a neighbour.
         tokens: Segmented bodies (`newslab.segment_many`), if already computed.
         title_tokens: Segmented titles, if already computed.
         max_dense: Up to this many articles (or articles in one component), cluster exactly
@@ -257,10 +267,18 @@ def cluster_stories(
     if n == 1:
         labels = np.zeros(1, dtype=np.int64)
     elif n <= max_dense:
-        sim = _blend_dense(xb, xt, neighbours, title_share, snn_share)
+        sim = _blend_dense(xb, xt, neighbours, title_share, snn_share, neighbour_floor)
         labels = _average_link(sim, threshold)
     else:
         labels = _cluster_sparse(
-            xb, xt, threshold, neighbours, title_share, snn_share, max_dense, progress
+            xb,
+            xt,
+            threshold,
+            neighbours,
+            title_share,
+            snn_share,
+            neighbour_floor,
+            max_dense,
+            progress,
         )
     return pd.Series(_renumber(labels), index=index, name="story", dtype=np.int64)
