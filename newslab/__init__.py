@@ -34,6 +34,12 @@ from newslab.plots_terms import plot_distinctive_terms, plot_terms
 from newslab.terms import distinctive_terms, topic_terms, topics
 
 # quotes (issue 6)
+from newslab.plots_quotes import (
+    plot_quote_modes,
+    plot_speaker_shares,
+    plot_speakers_by_outlet,
+    plot_top_speakers,
+)
 from newslab.quotes import canonical_speakers, extract_quotes, show_quotes
 
 # pipeline (issue 7)
@@ -45,6 +51,10 @@ __all__ = [
     "canonical_speakers",
     "extract_quotes",
     "show_quotes",
+    "plot_quote_modes",
+    "plot_speaker_shares",
+    "plot_speakers_by_outlet",
+    "plot_top_speakers",
     "clean_text",
     "distinctive_terms",
     "plot_distinctive_terms",

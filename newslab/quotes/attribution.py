@@ -21,7 +21,7 @@ from newslab.quotes.lexicon import load_lexicon
 _BAD_BEFORE = frozenset(
     "được bị không chưa chẳng đừng chối thể muốn để sẽ lời sự các những một việc trong theo "
     "của với cuộc lần mà có hay hoặc khi đang cần nên dám định đáng tiếp kịp vẫn lúc sau "
-    "trước tại nhằm hỏi ai nào động gửi nhận mong".split()
+    "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư".split()
 )
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).
 _BAD_AFTER = {

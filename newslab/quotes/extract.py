@@ -337,11 +337,26 @@ def _extend_orgs(events: list[Event], text: str) -> None:
             ev.speaker.name = full.get(ev.speaker.name, ev.speaker.name)
 
 
-def article_events(text: str) -> list[Event]:
+def _boilerplate(text: str, title: str | None) -> list[tuple[int, int]]:
+    """Spans of photo captions, bylines, teasers and outlet lines (never sources)."""
+    try:
+        from newslab.cleaning import clean_text
+    except ImportError:  # pragma: no cover - cleaning is part of the package
+        return []
+    _, removed = clean_text(text, title=title)
+    return [(r["start"], r["start"] + len(r["text"])) for r in removed if "start" in r]
+
+
+def article_events(
+    text: str, *, title: str | None = None, skip_boilerplate: bool = True
+) -> list[Event]:
     """All quote events of one article text.
 
     Args:
         text: Article body (NFC, `\\n` line ends).
+        title: The article's title, if known (helps recognise a repeated title line).
+        skip_boilerplate: Drop events inside photo captions, bylines, teasers and outlet lines
+            (found by `newslab.clean_text`); the offsets stay those of `text`.
 
     Returns:
         Events in text order.
@@ -381,6 +396,9 @@ def article_events(text: str) -> list[Event]:
             prev.quote_spans = prev.quote_spans + [(s + a, s + b) for a, b in local]
             prev.quote = (prev.quote + " " + text[s:e].strip('“”"«» ')).strip()
     _extend_orgs(events, text)
+    if skip_boilerplate:
+        spans = _boilerplate(text, title)
+        events = [ev for ev in events if not any(a <= ev.start < b for a, b in spans)]
     return events
 
 
@@ -402,18 +420,21 @@ def extract_quotes(corpus) -> pd.DataFrame:
         >>> q = newslab.extract_quotes(newslab.load_corpus("seeds"))  # doctest: +SKIP
         >>> q[["speaker", "cue"]].head(2)  # doctest: +SKIP
     """
-    from tqdm.auto import tqdm
-
     from newslab.corpus import as_corpus
 
     frame = as_corpus(corpus)
     rows = []
-    for doc_id, text in tqdm(
-        frame["text"].items(), total=len(frame), desc="quotes", unit="doc", disable=len(frame) < 50
-    ):
+    titles = frame["title"] if "title" in frame.columns else pd.Series(None, index=frame.index)
+    items = frame["text"].items()
+    if len(frame) >= 50:  # progress only where it helps (and no widget warning for small runs)
+        from tqdm.auto import tqdm
+
+        items = tqdm(items, total=len(frame), desc="quotes", unit="doc")
+    for doc_id, text in items:
         if not isinstance(text, str):
             continue
-        for ev in article_events(text):
+        title = titles.get(doc_id)
+        for ev in article_events(text, title=title if isinstance(title, str) else None):
             rows.append(
                 {
                     "doc_id": str(doc_id),

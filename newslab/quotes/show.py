@@ -21,7 +21,7 @@ _STYLE = {
 
 def quotes_html(text: str, title: str = "") -> str:
     """HTML for one article text with quote events highlighted (see `show_quotes`)."""
-    events = article_events(text)
+    events = article_events(text, title=title or None)
     spans: list[tuple[int, int, str, str]] = []
     for ev in events:
         label = f"{ev.speaker.name} ({ev.speaker.kind}, {ev.mode}, cue: {ev.cue})"
