@@ -28,6 +28,7 @@ _CAP_RE = re.compile(r"[^\W\d_]", re.UNICODE)
 # those that may end one.
 _NP_HEAD_TAGS = frozenset({"N"})
 _NP_TAIL_TAGS = frozenset({"N", "A"})
+_CONTENT_TAGS = frozenset({"N", "V", "A"})
 
 NAME_MARK = "^"  # starts the key of a name term: "^ai_cập"
 
@@ -141,7 +142,8 @@ def _normalise_tokens(tokens: Sequence[str], line: str) -> list[str]:
             i += 2
             continue
         if len(token) > 1 and token.endswith(".") and _has_letter(token):
-            if _ABBREVIATION.match(token) and token[:-1].isupper():
+            next_cap = i + 1 < len(tokens) and _is_cap(tokens[i + 1][:1])
+            if _ABBREVIATION.match(token) and token[:-1].isupper() and next_cap:
                 out.append(token)
             else:
                 out.extend([token.rstrip("."), "."])
@@ -222,6 +224,10 @@ def _vocab_stats(token_lines: list[list[str]]) -> tuple[set[str], Counter]:
     return lower_vocab, cap_votes
 
 
+# Lowercase particles inside foreign names: "Alexander Van der Bellen", "Luiz da Silva".
+_NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "da", "di", "du", "del", "dos", "bin", "al", "el", "le", "la"})
+
+
 def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
     """Spans [start, end) of maximal runs of capitalised units ("Bộ Ngoại giao" included)."""
     runs = []
@@ -229,8 +235,19 @@ def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
     while i < len(units):
         if units[i].kind == "cap":
             j = i
-            while j < len(units) and units[j].kind in ("cap", "capword"):
-                j += 1
+            while j < len(units):
+                if units[j].kind in ("cap", "capword"):
+                    j += 1
+                elif (
+                    units[j].kind == "word"
+                    and units[j].key[0] in _NAME_PARTICLES
+                    and len(units[j].key) == 1
+                    and j + 1 < len(units)
+                    and units[j + 1].kind == "cap"
+                ):
+                    j += 2
+                else:
+                    break
             runs.append((i, j))
             i = j
         else:
@@ -321,24 +338,47 @@ def _split_run(
 def _merge_noun_phrases(
     docs: list[list[tuple[str, str, bool]]], *, min_count: int = 3, min_share: float = 0.5
 ) -> list[list[tuple[str, str, bool]]]:
-    """Merge two adjacent common words into one term when they are a strong noun collocation.
+    """Merge two adjacent common words into one term when they are a strong collocation.
 
-    The pair must be tagged noun + noun/adjective, occur `min_count` times, and account for
-    at least `min_share` of the uses of both words ("hộp đen", "hộp" and "đen" rarely apart).
+    The pair must be tagged noun + noun/adjective (or be two one-syllable content words the
+    segmenter left apart), occur `min_count` times, and account for at least `min_share` of
+    the uses of both words ("hộp đen": "hộp" and "đen" rarely apart).
     """
+    from newslab._term_display import _stopwords
+
+    stop = _stopwords()
     unigrams: Counter = Counter()
     pairs: Counter = Counter()
+    split_pairs: Counter = Counter()
     for doc in docs:
         for i, (key, tag, is_word) in enumerate(doc):
             unigrams[key] += 1
             if i + 1 < len(doc):
                 key2, tag2, is_word2 = doc[i + 1]
-                if is_word and is_word2 and tag in _NP_HEAD_TAGS and tag2 in _NP_TAIL_TAGS:
+                if not (is_word and is_word2):
+                    continue
+                noun_phrase = tag in _NP_HEAD_TAGS and tag2 in _NP_TAIL_TAGS
+                # Two content syllables the segmenter left apart ("truy sát", "đẫm máu").
+                split_word = (
+                    "_" not in key
+                    and "_" not in key2
+                    and tag in _CONTENT_TAGS
+                    and tag2 in _CONTENT_TAGS
+                )
+                if noun_phrase:
                     pairs[(key, key2)] += 1
+                elif split_word and key not in stop and key2 not in stop:
+                    split_pairs[(key, key2)] += 1
     strong = {
         p
         for p, c in pairs.items()
         if c >= min_count and c >= min_share * unigrams[p[0]] and c >= min_share * unigrams[p[1]]
+    }
+    # A syllable seldom seen outside the pair ("đẫm" in "đẫm máu") belongs to it.
+    strong |= {
+        p
+        for p, c in split_pairs.items()
+        if c >= min_count and c >= min_share * min(unigrams[p[0]], unigrams[p[1]])
     }
     if not strong:
         return docs
@@ -395,6 +435,29 @@ def _alias_short_names(docs: list[list[tuple[str, str, bool]]]) -> list[list[tup
                 alias[k] = min(longer, key=lambda n: (-here[n], -counts[n], n))
         out.append([(alias.get(key, key), tag, is_word) for key, tag, is_word in doc])
     return out
+
+
+def _merge_case_variants(docs: list[list[tuple[str, str, bool]]]) -> list[list[tuple[str, str, bool]]]:
+    """Make one term of "Nhật hoàng" and "Nhật Hoàng".
+
+    A multi-syllable word and a name spelled alike become whichever is more frequent;
+    one-syllable ones stay apart ("Anh" is Britain, "anh" is not).
+    """
+    counts: Counter = Counter(key for doc in docs for key, _, _ in doc)
+    target = {}
+    for key in counts:
+        if key.startswith(NAME_MARK) and "_" in key:
+            word = key[len(NAME_MARK) :]
+            if word in counts:
+                keep = key if counts[key] >= counts[word] else word
+                target[key] = target[word] = keep
+    if not target:
+        return docs
+    return [
+        [(target.get(k, k), tag, (not target[k].startswith(NAME_MARK)) if k in target else w)
+         for k, tag, w in doc]
+        for doc in docs
+    ]
 
 
 def extract_terms(
@@ -498,6 +561,7 @@ def extract_terms(
                 tags.setdefault(key, Counter())[tag] += 1
 
     doc_items = _alias_short_names(doc_items)
+    doc_items = _merge_case_variants(doc_items)
     if tagger is not None:
         doc_items = _merge_noun_phrases(doc_items)
         for doc in doc_items:

@@ -30,14 +30,15 @@ def _doc_texts(corpus: pd.DataFrame) -> list[str]:
     """Title and cleaned body of every article.
 
     Cleaning matters: captions, bylines and "Xem thêm" blocks would make outlet names and
-    boilerplate look like topics.
+    boilerplate look like topics. Tone marks are placed one way so spellings do not split.
     """
-    from newslab import clean_text
+    from newslab import clean_text, normalize
 
     titles = corpus["title"].fillna("").astype(str) if "title" in corpus else [""] * len(corpus)
     texts = corpus["text"].fillna("").astype(str)
+    # One tone-mark placement ("Khánh Hòa", never also "Khánh Hoà"): the one most papers use.
     return [
-        f"{title}\n{clean_text(text, title=title or None)[0]}"
+        normalize(f"{title}\n{clean_text(text, title=title or None)[0]}", tone_style="old")
         for title, text in zip(titles, texts, strict=True)
     ]
 
