@@ -101,20 +101,24 @@ def _looks_foreign(word: list[str]) -> bool:
     return any(not _is_vietnamese_syllable(s) for s in word if s.isalpha())
 
 
+# pyvi's syllables with the whitespace before each (sentences never hold a newline, the one
+# whitespace token pyvi knows, so the leading \s* cannot change the syllables).
+_SPACED_RE = re.compile(r"(\s*)(" + SYLLABLE_RE.pattern + ")")
+
+
 class _Sentence:
     """Syllables of one sentence, with the spacing before each."""
 
     def __init__(self, text: str) -> None:
-        text = unicodedata.normalize("NFC", text)
-        self.syl: list[str] = []
-        self.space: list[bool] = []  # whitespace before syllable i
-        end = 0
-        for m in SYLLABLE_RE.finditer(text):
-            self.syl.append(m.group())
-            self.space.append(m.start() > end)
-            end = m.end()
+        pairs = _SPACED_RE.findall(unicodedata.normalize("NFC", text))
+        self.syl: list[str] = [p[1] for p in pairs]
+        self.space: list[bool] = [bool(p[0]) for p in pairs]  # whitespace before syllable i
+        if self.space:
+            self.space[0] = False
 
     def render(self, start: int, stop: int) -> str:
+        if stop - start == 1:
+            return self.syl[start]
         parts = [self.syl[start]]
         for i in range(start + 1, stop):
             parts.append("_" if self.space[i] else "")
@@ -263,6 +267,9 @@ def _unglue_name_tails(sent: _Sentence, words: list[list[int]]) -> list[list[int
     known = _known_words()
     out: list[list[int]] = []
     for w in words:
+        if len(w) < 2 or not sent.syl[w[0]][:1].isupper():
+            out.append(w)
+            continue
         syls = [sent.syl[i] for i in w]
         j = 0
         while j < len(w) and syls[j][:1].isupper() and syls[j].isalpha():
@@ -291,11 +298,52 @@ def _known_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words.split("\n") if " " in w)
 
 
+def _words(sent: _Sentence, joins: list[bool]) -> list[str]:
+    """Apply the rules to one sentence given pyvi's join decisions."""
+    n = len(sent.syl)
+    if n == 0:
+        return []
+    words: list[list[int]] = [[0]]
+    for i, joined in enumerate(joins, 1):
+        if joined:
+            words[-1].append(i)
+        else:
+            words.append([i])
+    words = _unglue_name_tails(sent, _glue(sent, words))
+
+    syl = sent.syl
+    upper = sum(1 for x in syl if len(x) > 1 and x.isupper())
+    if upper and upper * 2 > sum(1 for x in syl if x.isalpha()):
+        # A headline in capitals: case says nothing about names there.
+        return [sent.render(w[0], w[-1] + 1) for w in words]
+
+    out: list[list[int]] = []
+    k = 0
+    while k < len(words):
+        if not syl[words[k][0]][:1].isupper() or not _capitalised(sent, words[k], False):
+            out.append(words[k])
+            k += 1
+            continue
+        prev = syl[words[k - 1][-1]] if k else "\n"
+        clause_start = prev in _CLAUSE_OPENERS
+        run = [words[k]]
+        k += 1
+        while k < len(words) and sent.space[words[k][0]] and _capitalised(sent, words[k], False):
+            run.append(words[k])
+            k += 1
+        if len(run) == 1 and len(run[0]) == 1 and not clause_start:
+            out.append(run[0])  # a lone capitalised syllable: nothing to merge or split
+            continue
+        for group in _split_run(sent, run, clause_start):
+            out.append([i for w in group for i in w])
+    return [sent.render(w[0], w[-1] + 1) for w in out]
+
+
 def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
     """Segment one sentence with pyvi's model plus newslab's name, number and glue rules.
 
     Args:
-        text: One sentence.
+        text: One sentence (no line break).
         tokenizer: The pyvi-compatible tokenizer giving the base word boundaries.
 
     Returns:
@@ -303,47 +351,18 @@ def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
         space, as in `7/12`); whitespace dropped, punctuation kept, capitalisation kept.
     """
     sent = _Sentence(text)
-    n = len(sent.syl)
-    if n == 0:
-        return []
-    joins = tokenizer.joins(sent.syl)
-    words: list[list[int]] = [[0]]
-    for i in range(1, n):
-        if joins[i - 1]:
-            words[-1].append(i)
-        else:
-            words.append([i])
-    words = [w for w in _glue(sent, words) if not sent.syl[w[0]].isspace()]
-    words = _unglue_name_tails(sent, words)
-
-    letters = [s for s in sent.syl if s.isalpha()]
-    upper = sum(1 for s in letters if s.isupper() and len(s) > 1)
-    all_caps_text = bool(letters) and upper * 2 > len(letters)
-
-    out: list[list[int]] = []
-    k = 0
-    while k < len(words):
-        if not _capitalised(sent, words[k], all_caps_text) or all_caps_text:
-            out.append(words[k])
-            k += 1
-            continue
-        prev = sent.syl[words[k - 1][-1]] if k else "\n"
-        clause_start = prev in _CLAUSE_OPENERS
-        run = [words[k]]
-        k += 1
-        while k < len(words) and _capitalised(sent, words[k], all_caps_text):
-            if not sent.space[words[k][0]]:
-                break
-            run.append(words[k])
-            k += 1
-        for group in _split_run(sent, run, clause_start):
-            out.append([i for w in group for i in w])
-    return [sent.render(w[0], w[-1] + 1) for w in out]
+    return _words(sent, tokenizer.joins(sent.syl)) if sent.syl else []
 
 
 def segment_text(text: str, tokenizer: FastTokenizer) -> list[str]:
-    """Segment `text` sentence by sentence (see `segment_sentence`)."""
+    """Segment `text` sentence by sentence (see `segment_sentence`).
+
+    Each sentence is decoded on its own (pyvi's features never cross a sentence boundary);
+    the model's scores for all sentences are computed in one pass for speed.
+    """
+    sents = [_Sentence(s) for s in split_sentences(text)]
+    sents = [s for s in sents if s.syl]
     words: list[str] = []
-    for sentence in split_sentences(text):
-        words.extend(segment_sentence(sentence, tokenizer))
+    for sent, joins in zip(sents, tokenizer.joins_many([s.syl for s in sents]), strict=True):
+        words.extend(_words(sent, joins))
     return words

@@ -72,15 +72,13 @@ class _Vocab:
         self.lex = np.full(1024, no_lexicon, np.int64)
         self.no_lexicon = no_lexicon
         # Syllables pyvi never glues to a neighbour, and first-character titlecase.
-        self.block = np.zeros(1024, bool)
-        self.title0 = np.zeros(1024, bool)
+        self.block: list[bool] = [False]
+        self.title0: list[bool] = [False]
 
     def grow(self) -> None:
         cap = self.table.shape[0]
         self.table = np.concatenate([self.table, np.zeros((cap, _COLS))])
         self.lex = np.concatenate([self.lex, np.full(cap, self.no_lexicon, np.int64)])
-        for name in ("block", "title0"):
-            setattr(self, name, np.concatenate([getattr(self, name), np.zeros(cap, bool)]))
 
 
 class FastTokenizer:
@@ -179,18 +177,46 @@ class FastTokenizer:
         # digits, nor a capitalised syllable onto a lowercase one.
         punct = token in _PUNCTUATION
         digit0 = token[0].isdigit()
-        v.title0[row] = token[0].istitle()
-        v.block[row] = punct or digit0
+        v.title0.append(token[0].istitle())
+        v.block.append(punct or digit0)
         v.index[token] = row
         v.rows += 1
         return row
 
     def joins(self, tokens: list[str]) -> list[bool]:
         """For each syllable after the first: is it glued to the previous one with `_`?"""
-        n = len(tokens)
+        get = self._vocab.index.get
+        ids = [get(t) or self._add(t) for t in tokens]
+        s0, s1 = self._scores(np.array(ids, np.intp))
+        return self._viterbi(s0, s1, ids)
+
+    def joins_many(self, sentences: list[list[str]]) -> list[list[bool]]:
+        """`joins` for several independent token sequences, sharing one numpy pass.
+
+        The sequences are laid end to end with a padding row between them; the padding adds
+        zero to every score and matches no word-list entry, so each sequence is decoded
+        exactly as if it were alone.
+        """
+        get = self._vocab.index.get
+        add = self._add
+        ids: list[int] = []
+        bounds: list[tuple[int, int]] = []
+        for toks in sentences:
+            start = len(ids)
+            ids.extend([get(t) or add(t) for t in toks])
+            bounds.append((start, len(ids)))
+            ids.append(0)
+        if not ids:
+            return []
+        s0, s1 = self._scores(np.array(ids, np.intp))
+        return [
+            self._viterbi(s0[a:b], s1[a:b], ids[a:b]) if b > a else [] for a, b in bounds
+        ]
+
+    def _scores(self, idx: np.ndarray) -> tuple[list[float], list[float]]:
+        """State scores of both labels for each syllable."""
+        n = len(idx)
         v = self._vocab
-        get = v.index.get
-        idx = np.array([get(t) or self._add(t) for t in tokens], np.intp)
         g = v.table[idx]
         lex = v.lex[idx]
         base = self._base
@@ -213,15 +239,13 @@ class FastTokenizer:
         tail += g[1:, 12:14]
         tail += bigram * w["+1:word.bi_gram()"]
         s[:-2] += trigram * w["+2:word.tri_gram()"]
-
-        cur = idx[1:]
-        prv = idx[:-1]
-        allowed = ~(v.block[cur] | v.block[prv] | (v.title0[cur] & ~v.title0[prv]))
         s0, s1 = s.T.tolist()
-        return self._viterbi(s0, s1, allowed.tolist())
+        return s0, s1
 
-    def _viterbi(self, s0: list[float], s1: list[float], allowed: list[bool]) -> list[bool]:
+    def _viterbi(self, s0: list[float], s1: list[float], ids: list[int]) -> list[bool]:
         # CRFsuite's Viterbi for two labels; on ties the lower label id wins, as in CRFsuite.
+        # Then pyvi's output rule: an I_W syllable is glued to the previous one unless either
+        # is punctuation or starts with a digit, or a titlecase one follows a lowercase one.
         t00, t01, t10, t11 = self._trans
         n = len(s0)
         a0, a1 = s0[0], s1[0]
@@ -244,10 +268,13 @@ class FastTokenizer:
             a1 = m1 + s1[t]
         lab = 1 if a0 < a1 else 0
         inside = self._inside
+        block, title0 = self._vocab.block, self._vocab.title0
         joins = [False] * (n - 1)
         for t in range(n - 1, 0, -1):
-            if lab == inside and allowed[t - 1]:
-                joins[t - 1] = True
+            if lab == inside:
+                cur, prv = ids[t], ids[t - 1]
+                if not (block[cur] or block[prv] or (title0[cur] and not title0[prv])):
+                    joins[t - 1] = True
             lab = back1[t] if lab else back0[t]
         return joins
 

@@ -95,15 +95,20 @@ def _n_workers(n_jobs: int) -> int:
     return max(1, cores + 1 + n_jobs) if n_jobs < 0 else n_jobs
 
 
+def _chunks(texts: list[str], size: int) -> list[list[str]]:
+    return [texts[i : i + size] for i in range(0, len(texts), size)]
+
+
 def _compute(kind: str, texts: list[str], workers: int, bar: Callable[[int], None]) -> list[object]:
-    chunks = [texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK)]
     results: list[object] = []
     if workers <= 1 or len(texts) < _MIN_PARALLEL_TEXTS:
-        for chunk in chunks:
+        for chunk in _chunks(texts, _CHUNK):
             results.extend(_run_chunk(kind, chunk))
             bar(len(chunk))
         return results
     _tokenizer()  # build once in the parent; forked workers inherit it
+    # Several chunks per worker keep the workers busy to the end; small chunks bound memory.
+    chunks = _chunks(texts, max(1, min(_CHUNK, -(-len(texts) // (4 * workers)))))
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         for chunk, out in zip(chunks, pool.map(_run_chunk, [kind] * len(chunks), chunks), strict=True):
             results.extend(out)
