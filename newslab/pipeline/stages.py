@@ -1,0 +1,582 @@
+"""The pipeline's stages on a Dask cluster: load, duplicates, segmentation, stories, terms, quotes.
+
+Every stage keeps its per-partition results on the workers (as futures) and moves data
+worker-to-worker through hash-bucket shuffles (`newslab.pipeline._shuffle`); the client only
+plans tasks and receives small merged results (partition lengths, exact-copy groups, verified
+duplicate pairs, the vocabulary with its document frequencies, story candidate edges).
+Per-article work calls the in-memory building blocks (`newslab.duplicates.fingerprints`,
+`newslab.segment_many`, `newslab.quotes.extract_quotes`, `newslab.vectorize.clean_tokens`,
+the story and term helpers), so results match the in-memory functions.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import math
+import operator
+import zlib
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from newslab.pipeline import idf as idf_mod
+from newslab.pipeline import io, lsh, union, vectors
+from newslab.pipeline._shuffle import shuffle
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Corpus:
+    """A corpus spread over the cluster: one future per partition, in corpus order."""
+
+    parts: list
+    lengths: list[int]
+    skipped: list[dict] = field(default_factory=list)
+
+    @property
+    def offsets(self) -> list[int]:
+        """Global position of the first article of each partition."""
+        return [0, *np.cumsum(self.lengths)[:-1].tolist()] if self.lengths else []
+
+    @property
+    def n(self) -> int:
+        """Number of articles."""
+        return int(sum(self.lengths))
+
+    def part_of(self, positions: np.ndarray) -> np.ndarray:
+        """Partition of each global position."""
+        return np.searchsorted(np.cumsum(self.lengths), positions, side="right")
+
+    def n_buckets(self, client) -> int:
+        """Buckets for shuffles: enough for every worker, fewer than partitions."""
+        workers = max(len(client.scheduler_info()["workers"]), 1)
+        return int(min(max(len(self.parts), 1), max(2 * workers, math.ceil(len(self.parts) / 4))))
+
+
+def _defaults(func) -> dict:
+    return {
+        k: p.default
+        for k, p in inspect.signature(func).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
+
+
+# --------------------------------------------------------------------------- load
+
+
+def _slice(frame: pd.DataFrame, start: int, stop: int) -> pd.DataFrame:
+    return frame.iloc[start:stop]
+
+
+def _split_ids(frame: pd.DataFrame, offset: int, *, n_buckets: int) -> list[list[tuple[str, int]]]:
+    out: list[list[tuple[str, int]]] = [[] for _ in range(n_buckets)]
+    for i, doc_id in enumerate(frame.index.astype(str)):
+        out[zlib.crc32(doc_id.encode("utf-8")) % n_buckets].append((doc_id, offset + i))
+    return out
+
+
+def _repeated_ids(*pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    seen: dict[str, list[int]] = {}
+    for piece in pieces:
+        for doc_id, pos in piece:
+            seen.setdefault(doc_id, []).append(pos)
+    return [(d, p) for d, ps in seen.items() if len(ps) > 1 for p in sorted(ps)]
+
+
+def _rename(frame: pd.DataFrame, offset: int, renames: dict[int, str]) -> pd.DataFrame:
+    local = {p - offset: name for p, name in renames.items() if offset <= p < offset + len(frame)}
+    if not local:
+        return frame
+    ids = frame.index.astype(str).tolist()
+    for i, name in local.items():
+        ids[i] = name
+    frame = frame.copy()
+    frame.index = pd.Index(ids, name="doc_id", dtype=object)
+    return frame
+
+
+def load(client, source, *, partition_size: int) -> Corpus:
+    """Read the inputs on the workers and cut them into partitions of `partition_size` articles.
+
+    `doc_id`s are those of `load_corpus`, also when the same `id` appears in two files (the
+    later ones get `~2`, `~3`, ... in corpus order).
+    """
+    tasks, skipped = io.plan_inputs(source)
+    if not tasks:
+        return Corpus([], [], skipped)
+    read = client.map(io.read_task, tasks, pure=False)
+    frames = [client.submit(operator.getitem, r, 0) for r in read]
+    skips = client.gather([client.submit(operator.getitem, r, 1) for r in read])
+    for s in skips:
+        skipped.extend(s)
+    sizes = client.gather(client.map(len, frames))
+    parts, lengths = [], []
+    for frame, size in zip(frames, sizes, strict=True):
+        for start in range(0, size, partition_size):
+            stop = min(start + partition_size, size)
+            parts.append(client.submit(_slice, frame, start, stop))
+            lengths.append(stop - start)
+    corpus = Corpus(parts, lengths, skipped)
+    if not parts:
+        return corpus
+    repeated = shuffle(client, parts, _split_ids, _repeated_ids, corpus.n_buckets(client),
+                       split_args=[(o,) for o in corpus.offsets], name="doc-ids")
+    pairs = sorted((p, d) for piece in client.gather(repeated) for d, p in piece)
+    if pairs:
+        renames: dict[int, str] = {}
+        count: dict[str, int] = {}
+        for pos, doc_id in pairs:
+            count[doc_id] = count.get(doc_id, 0) + 1
+            if count[doc_id] > 1:
+                renames[pos] = f"{doc_id}~{count[doc_id]}"
+        corpus.parts = [client.submit(_rename, p, o, renames)
+                        for p, o in zip(parts, corpus.offsets, strict=True)]
+    return corpus
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def _doc_ids(frame: pd.DataFrame, local: np.ndarray) -> np.ndarray:
+    return np.asarray(frame.index.astype(str))[local]
+
+
+def lookup_ids(client, corpus: Corpus, positions: np.ndarray) -> np.ndarray:
+    """`doc_id`s of global positions, looked up on the partitions that hold them."""
+    positions = np.asarray(positions, dtype=np.int64)
+    out = np.empty(len(positions), dtype=object)
+    if len(positions) == 0:
+        return out
+    uniq, inverse = np.unique(positions, return_inverse=True)
+    part = corpus.part_of(uniq)
+    offsets = np.asarray(corpus.offsets)
+    futures, where = [], []
+    for p in np.unique(part):
+        sel = np.flatnonzero(part == p)
+        futures.append(client.submit(_doc_ids, corpus.parts[p], uniq[sel] - offsets[p]))
+        where.append(sel)
+    ids = np.empty(len(uniq), dtype=object)
+    for sel, got in zip(where, client.gather(futures), strict=True):
+        ids[sel] = got
+    out[:] = ids[inverse]
+    return out
+
+
+def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndarray]:
+    """`newslab.find_duplicates` on the cluster; same rows, same order.
+
+    Returns:
+        `(pairs, positions)`: the duplicates table and the corpus positions of its
+        `doc_a`, `doc_b` (shape (m, 2)).
+    """
+    from newslab.duplicates import COLUMNS, DEFAULT_THRESHOLD, find_duplicates
+
+    opts = _defaults(find_duplicates)
+    opts.update(options)
+    threshold = DEFAULT_THRESHOLD if opts["threshold"] is None else float(opts["threshold"])
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold}")
+    sample = opts["sample"]
+    if sample < 1 or sample & (sample - 1):
+        raise ValueError(f"sample must be a power of two, got {sample}")
+    if corpus.n == 0:
+        return pd.DataFrame(columns=COLUMNS), np.empty((0, 2), dtype=np.int64)
+    offsets = corpus.offsets
+    fps = client.map(lsh.fingerprint_part, corpus.parts, k=opts["k"])
+    n_buckets = corpus.n_buckets(client)
+
+    # exact copies: shuffle whole-text hashes
+    groups_f = shuffle(client, fps, lsh.split_exact, lsh.group_exact, n_buckets,
+                       split_args=[(o,) for o in offsets], name="exact")
+    groups = [g for gs in client.gather(groups_f) for g in gs]
+    groups.sort(key=lambda g: int(g[0]))
+    members = {int(g[0]): g for g in groups}
+    not_rep = np.sort(np.concatenate([g[1:] for g in groups])) if groups else np.empty(0, np.int64)
+    not_rep_f = client.scatter(not_rep, broadcast=True)
+
+    # candidates: shingle postings -> buckets -> pair counts -> summed per pair
+    pair_parts = shuffle(
+        client, fps, lsh.split_postings, lsh.bucket_pairs, n_buckets,
+        split_args=[(o, not_rep_f) for o in offsets],
+        split_kwargs={"sample": sample, "min_shingles": opts["min_shingles"]},
+        combine_kwargs={"n_out": n_buckets, "max_df": opts["max_df"]},
+        name="postings",
+    )
+    candidates_f = shuffle(
+        client, pair_parts, lsh.split_pairs, lsh.sum_pairs, n_buckets,
+        combine_kwargs={
+            "min_shared": 1 if sample == 1 else 2,
+            "min_estimate": max(threshold - 0.25, 0.05) if sample > 1 else threshold,
+        },
+        name="pairs",
+    )
+    candidates = [c for c in client.gather(candidates_f) if len(c)]
+    cands = np.concatenate(candidates) if candidates else np.empty((0, 2), dtype=np.int64)
+    logger.info("%d candidate pairs", len(cands))
+
+    # exact check where the two shingle sets live
+    verified_f = []
+    if len(cands):
+        pa, pb = corpus.part_of(cands[:, 0]), corpus.part_of(cands[:, 1])
+        key = pa * len(corpus.parts) + pb
+        order = np.argsort(key, kind="stable")
+        cands, key = cands[order], key[order]
+        cuts = np.flatnonzero(np.diff(key)) + 1
+        for chunk in np.split(cands, cuts):
+            a, b = corpus.part_of(chunk[:1, 0])[0], corpus.part_of(chunk[:1, 1])[0]
+            verified_f.append(client.submit(
+                lsh.verify, chunk, fps[a], offsets[a], fps[b], offsets[b],
+                threshold=threshold, near=opts["near"]))
+    pairs: list[tuple[int, int, float, float, str]] = []
+    for g in groups:
+        for x in range(len(g)):
+            for y in range(x + 1, len(g)):
+                pairs.append((int(g[x]), int(g[y]), 1.0, 1.0, "exact"))
+    for found in client.gather(verified_f):
+        for a, b, jac, cont, kind in found:
+            for x in members.get(a, (a,)):
+                for y in members.get(b, (b,)):
+                    lo, hi = (x, y) if x < y else (y, x)
+                    pairs.append((int(lo), int(hi), jac, cont, kind))
+    out = pd.DataFrame(pairs, columns=["a", "b", "similarity", "containment", "kind"])
+    out = out.sort_values(["similarity", "a", "b"], ascending=[False, True, True])
+    ids = lookup_ids(client, corpus, np.concatenate([out["a"].to_numpy(np.int64),
+                                                     out["b"].to_numpy(np.int64)]))
+    out.insert(0, "doc_a", ids[: len(out)])
+    out.insert(1, "doc_b", ids[len(out):])
+    positions = out[["a", "b"]].to_numpy(np.int64)
+    return out[COLUMNS].reset_index(drop=True), positions
+
+
+# --------------------------------------------------------------------------- segmentation
+
+
+def segment(client, corpus: Corpus, *, cache_dir=None) -> list:
+    """Segment bodies and titles on the workers (`newslab.segment_many`, cached on disk)."""
+    return client.map(vectors.segment_part, corpus.parts, cache_dir=cache_dir)
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def _concat_tokens(*segs: dict) -> tuple[list, list]:
+    return ([t for s in segs for t in s["tokens"]], [t for s in segs for t in s["title_tokens"]])
+
+
+def _dense_stories(frames: list[pd.DataFrame], segs: list[dict], options: dict) -> np.ndarray:
+    """Small corpora: the in-memory `cluster_stories` on the tokens segmented on the cluster."""
+    from newslab.stories import cluster_stories
+
+    frame = pd.concat(frames) if frames else pd.DataFrame(columns=["title", "text"])
+    tokens, title_tokens = _concat_tokens(*segs)
+    labels = cluster_stories(frame, tokens=tokens, title_tokens=title_tokens, **options)
+    return labels.to_numpy()
+
+
+def _gather_dense(*items):
+    half = len(items) // 2
+    return list(items[:half]), list(items[half:])
+
+
+def _run_dense(options: dict, *items) -> np.ndarray:
+    frames, segs = _gather_dense(*items)
+    return _dense_stories(frames, segs, options)
+
+
+def _split_vocab(seg: dict, which: str, *, n_buckets: int):
+    return idf_mod.partial_df(*vectors.vocab_df(seg, which), n_buckets=n_buckets)
+
+
+def _vocabulary(client, segs: list, which: str, n_docs: int, n_buckets: int):
+    """Merged vocabulary `(terms, df, idf)` of the body or title vectors."""
+    merged = client.gather(shuffle(client, segs, _split_vocab, idf_mod.merge_df, n_buckets,
+                                   split_args=[(which,)] * len(segs), name=f"vocab-{which}"))
+    terms = np.concatenate([t for t, _ in merged]) if merged else np.empty(0, dtype=object)
+    df = np.concatenate([d for _, d in merged]) if merged else np.empty(0, dtype=np.int64)
+    order = sorted(range(len(terms)), key=terms.__getitem__)
+    terms, df = terms[order], df[order]
+    return terms, df, idf_mod.idf_vector(df, n_docs)
+
+
+def _has_words(seg: dict, which: str) -> bool:
+    return seg[which]["counts"].nnz > 0
+
+
+def _has_title_tokens(seg: dict) -> bool:
+    return any(len(t) for t in seg["title_tokens"])
+
+
+def _split_rare(x, offset: int, rare, *, n_buckets: int):
+    """Postings `(column, position, weight)` of rare words, split by column."""
+    coo = x.tocoo()
+    keep = rare[coo.col]
+    col, row, val = coo.col[keep].astype(np.int64), coo.row[keep].astype(np.int64) + offset, coo.data[keep]
+    bucket = col % n_buckets
+    return [(col[bucket == j], row[bucket == j], val[bucket == j]) for j in range(n_buckets)]
+
+
+def _rare_products(*pieces, n_out: int):
+    """Partial rare-word dot products of the article pairs meeting in this bucket (both ways)."""
+    import scipy.sparse as sp
+
+    col = np.concatenate([p[0] for p in pieces])
+    row = np.concatenate([p[1] for p in pieces])
+    val = np.concatenate([p[2] for p in pieces])
+    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
+    if len(col) == 0:
+        return [empty] * n_out
+    docs, r = np.unique(row, return_inverse=True)
+    cols, c = np.unique(col, return_inverse=True)
+    x = sp.csr_matrix((val, (r, c)), shape=(len(docs), len(cols)))
+    prod = (x @ x.T).tocoo()
+    off = prod.row != prod.col
+    a, b, v = docs[prod.row[off]], docs[prod.col[off]], prod.data[off]
+    part = a % n_out
+    return [(a[part == j], b[part == j], v[part == j]) for j in range(n_out)]
+
+
+def _identity_split(pieces, *, n_buckets: int):
+    return pieces
+
+
+def _top_neighbours(*pieces, top: int) -> np.ndarray:
+    """Each article's `top` candidates by rare-word dot product, as `(min, max)` pairs."""
+    a = np.concatenate([p[0] for p in pieces])
+    b = np.concatenate([p[1] for p in pieces])
+    v = np.concatenate([p[2] for p in pieces])
+    if len(a) == 0:
+        return np.empty((0, 2), dtype=np.int64)
+    order = np.lexsort((b, a))
+    a, b, v = a[order], b[order], v[order]
+    first = np.ones(len(a), dtype=bool)
+    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    starts = np.flatnonzero(first)
+    v = np.add.reduceat(v.astype(np.float64), starts)
+    a, b = a[starts], b[starts]
+    order = np.lexsort((b, -v, a))
+    a, b = a[order], b[order]
+    head = np.searchsorted(a, a, side="left")
+    rank = np.arange(len(a)) - head
+    keep = rank < top
+    a, b = a[keep], b[keep]
+    return np.unique(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1), axis=0)
+
+
+def _pair_sims(pairs: np.ndarray, xa, off_a: int, xb, off_b: int) -> np.ndarray:
+    """Cosine of each pair from two partitions' L2-normalised rows."""
+    if len(pairs) == 0:
+        return np.empty(0)
+    ra = xa[pairs[:, 0] - off_a]
+    rb = xb[pairs[:, 1] - off_b]
+    return np.asarray(ra.multiply(rb).sum(axis=1), dtype=np.float64).ravel()
+
+
+def _by_partition_pair(corpus: Corpus, pairs: np.ndarray):
+    """Chunks of pairs that live in the same two partitions: `(chunk, part_a, part_b, index)`."""
+    pa, pb = corpus.part_of(pairs[:, 0]), corpus.part_of(pairs[:, 1])
+    key = pa * len(corpus.parts) + pb
+    order = np.argsort(key, kind="stable")
+    cuts = np.flatnonzero(np.diff(key[order])) + 1
+    for idx in np.split(order, cuts):
+        yield pairs[idx], int(pa[idx[0]]), int(pb[idx[0]]), idx
+
+
+def _split_rows(x, xt, offset: int, batch_of, *, n_buckets: int):
+    """Rows of the articles of multi-article components, split by clustering batch."""
+    positions = np.arange(x.shape[0]) + offset
+    batch = batch_of[positions]
+    out = []
+    for j in range(n_buckets):
+        sel = np.flatnonzero(batch == j)
+        out.append((positions[sel], x[sel], None if xt is None else xt[sel]))
+    return out
+
+
+def _cluster_batch(*pieces, components: list, neigh: dict, options: dict) -> list[np.ndarray]:
+    """Average-link clustering of whole components (as `cluster_stories` does per component)."""
+    import scipy.sparse as sp
+
+    from newslab.stories import _average_link
+
+    pos = np.concatenate([p[0] for p in pieces])
+    x = sp.vstack([p[1] for p in pieces]).tocsr()
+    xt = None if pieces[0][2] is None else sp.vstack([p[2] for p in pieces]).tocsr()
+    order = np.argsort(pos)
+    pos, x = pos[order], x[order]
+    xt = None if xt is None else xt[order]
+    k = options["neighbours"]
+    ts, ss, threshold = options["title_share"], options["snn_share"], options["threshold"]
+    out = []
+    for members in components:
+        rows = np.searchsorted(pos, members)
+        sub = x[rows]
+        dense = (sub @ sub.T).toarray().astype(np.float64)
+        if xt is not None:
+            subt = xt[rows]
+            dense = (1 - ts) * dense + ts * (subt @ subt.T).toarray()
+        # neighbour indicator rows of the members, over global positions
+        nb = np.stack([neigh[int(m)] for m in members])
+        cols = np.concatenate([nb, members[:, None]], axis=1)
+        rr = np.repeat(np.arange(len(members)), cols.shape[1])
+        cc = cols.ravel()
+        valid = cc >= 0
+        uniq, ci = np.unique(cc[valid], return_inverse=True)
+        subind = sp.csr_matrix((np.ones(int(valid.sum()), dtype=np.float32), (rr[valid], ci)),
+                               shape=(len(members), len(uniq)))
+        dense = ss * (subind @ subind.T).toarray() / (k + 1) + (1 - ss) * dense
+        out.append(_average_link(dense, threshold))
+    return out
+
+
+def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
+    """`newslab.cluster_stories` on the cluster: story labels in corpus order.
+
+    Up to `max_dense` articles, the in-memory clustering runs in one task on the tokens
+    segmented by the workers (exactly `cluster_stories`). Larger corpora follow its sparse
+    path the distributed way: vocabulary and IDF merged from partitions, TF-IDF rows built
+    where the articles live, rare-word candidate pairs from a postings shuffle, candidate
+    similarities computed where both rows live, then on the client only the edge list:
+    nearest neighbours, shared-neighbour blend, connected components; components are
+    clustered by average link in batches on the workers.
+    """
+    from newslab.stories import _renumber, cluster_stories
+
+    opts = _defaults(cluster_stories)
+    opts.update(options)
+    if opts["threshold"] is None:
+        from newslab.stories import DEFAULT_THRESHOLD
+
+        opts["threshold"] = DEFAULT_THRESHOLD
+    n = corpus.n
+    if n == 0:
+        return np.empty(0, dtype=np.int64)
+    if n <= opts["max_dense"]:
+        keep = {k: opts[k] for k in ("threshold", "neighbours", "title_share", "snn_share",
+                                      "max_dense")}
+        return np.asarray(client.submit(_run_dense, keep, *corpus.parts, *segs).result())
+
+    n_buckets = corpus.n_buckets(client)
+    if not any(client.gather(client.map(_has_words, segs, which="body"))):
+        return np.arange(n, dtype=np.int64)
+    vocab, df, idf = _vocabulary(client, segs, "body", n, n_buckets)
+    vocab_f, idf_f = client.scatter([vocab, idf], broadcast=True)
+    xs = client.map(vectors.tfidf_part, segs, which="body", vocab=vocab_f, idf=idf_f)
+    xts = None
+    if opts["title_share"] > 0 and any(client.gather(client.map(_has_title_tokens, segs))):
+        if any(client.gather(client.map(_has_words, segs, which="title"))):
+            tv, _, tidf = _vocabulary(client, segs, "title", n, n_buckets)
+            tv_f, tidf_f = client.scatter([tv, tidf], broadcast=True)
+            xts = client.map(vectors.tfidf_part, segs, which="title", vocab=tv_f, idf=tidf_f)
+
+    # rare-word candidates, as `newslab.stories._candidates`
+    max_df = max(50, n // 500)
+    rare_f = client.scatter(df <= max_df, broadcast=True)
+    products = shuffle(client, xs, _split_rare, _rare_products, n_buckets,
+                       split_args=[(o, rare_f) for o in corpus.offsets],
+                       combine_kwargs={"n_out": n_buckets}, name="rare-words")
+    tops = shuffle(client, products, _identity_split, _top_neighbours, n_buckets,
+                   combine_kwargs={"top": 20}, name="neighbours")
+    got = [t for t in client.gather(tops) if len(t)]
+    pairs = np.unique(np.concatenate(got), axis=0) if got else np.empty((0, 2), np.int64)
+
+    # exact similarities where the rows live
+    offsets = corpus.offsets
+    sim = np.zeros(len(pairs))
+    tsim = np.zeros(len(pairs))
+    jobs = []
+    for chunk, pa, pb, idx in _by_partition_pair(corpus, pairs) if len(pairs) else []:
+        f = client.submit(_pair_sims, chunk, xs[pa], offsets[pa], xs[pb], offsets[pb])
+        ft = (client.submit(_pair_sims, chunk, xts[pa], offsets[pa], xts[pb], offsets[pb])
+              if xts is not None else None)
+        jobs.append((idx, f, ft))
+    for idx, f, ft in jobs:
+        sim[idx] = f.result()
+        if ft is not None:
+            tsim[idx] = ft.result()
+    ts, ss, k = opts["title_share"], opts["snn_share"], opts["neighbours"]
+    if xts is not None:
+        sim = (1 - ts) * sim + ts * tsim
+    a, b = pairs[:, 0], pairs[:, 1]
+
+    # nearest neighbours and shared-neighbour blend on the edge list
+    from newslab.stories import _knn_indicator, _rowdot
+
+    both_a, both_b = np.concatenate([a, b]), np.concatenate([b, a])
+    both_s = np.concatenate([sim, sim])
+    order = np.lexsort((both_b, -both_s, both_a))
+    both_a, both_b = both_a[order], both_b[order]
+    first = np.searchsorted(both_a, np.arange(n))
+    rank = np.arange(len(both_a)) - first[both_a]
+    neigh = np.full((n, k), -1, dtype=np.int64)
+    take = rank < k
+    neigh[both_a[take], rank[take]] = both_b[take]
+    ind = _knn_indicator(neigh, n)
+    snn = _rowdot(ind, a, b) / (k + 1)
+    blended = ss * snn + (1 - ss) * sim
+    edge = blended >= opts["threshold"]
+    edges = np.stack([a[edge], b[edge]], axis=1)
+    edge_parts = [client.scatter(e) for e in np.array_split(edges, max(n_buckets, 1))]
+    nodes, roots = union.components(client, edge_parts)
+
+    # average link inside each multi-article component, batched on the workers
+    labels = np.full(n, -1, dtype=np.int64)
+    next_label = 0
+    comp = {}
+    for node, root in zip(nodes.tolist(), roots.tolist(), strict=True):
+        comp.setdefault(root, []).append(node)
+    singles = np.setdiff1d(np.arange(n), nodes)
+    labels[singles] = np.arange(len(singles))
+    next_label = len(singles)
+    groups = [np.array(m, dtype=np.int64) for _, m in sorted(comp.items())]
+    dense_groups = []
+    for members in groups:
+        if len(members) > opts["max_dense"]:
+            logger.warning("%d articles chained into one component; splitting it by connected "
+                           "components only (raise threshold to tighten)", len(members))
+            labels[members] = next_label
+            next_label += 1
+        else:
+            dense_groups.append(members)
+    if dense_groups:
+        n_batches = min(len(dense_groups), n_buckets)
+        batch_of = np.full(n, -1, dtype=np.int64)
+        batches: list[list[np.ndarray]] = [[] for _ in range(n_batches)]
+        for i, members in enumerate(dense_groups):
+            batch_of[members] = i % n_batches
+            batches[i % n_batches].append(members)
+        batch_f = client.scatter(batch_of, broadcast=True)
+        srcs = [client.submit(_pair, x, None if xts is None else xts[i])
+                for i, x in enumerate(xs)]
+        futures = []
+        token = np.random.default_rng().integers(1 << 30)
+        splits = [client.submit(_split_rows_pair, s, o, batch_f, n_batches,
+                                key=f"story-rows-{token}-{i}")
+                  for i, (s, o) in enumerate(zip(srcs, offsets, strict=True))]
+        for j in range(n_batches):
+            pieces = [client.submit(operator.getitem, s, j, key=f"story-piece-{token}-{i}-{j}")
+                      for i, s in enumerate(splits)]
+            neigh_j = {int(m): neigh[m] for members in batches[j] for m in members}
+            futures.append(client.submit(_cluster_batch_list, pieces, components=batches[j],
+                                         neigh=neigh_j, options=opts))
+        for j, f in enumerate(futures):
+            for members, local in zip(batches[j], f.result(), strict=True):
+                labels[members] = local + next_label
+                next_label += int(local.max()) + 1
+    return _renumber(labels)
+
+
+def _pair(x, xt):
+    return x, xt
+
+
+def _split_rows_pair(src, offset, batch_of, n_batches):
+    x, xt = src
+    return _split_rows(x, xt, offset, batch_of, n_buckets=n_batches)
+
+
+def _cluster_batch_list(pieces, *, components, neigh, options):
+    pieces = [p for p in pieces if len(p[0])]
+    return _cluster_batch(*pieces, components=components, neigh=neigh, options=options)
