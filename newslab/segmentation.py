@@ -77,10 +77,27 @@ def segment(text: str) -> list[str]:
     return _segment_rules.segment_text(text, _tokenizer())
 
 
+@lru_cache(maxsize=1)
 def _versions() -> str:
+    """Return the cache-key version string.
+
+    newslab and pyvi versions plus a digest of the segmentation code and word lists, so that
+    editing a rule never serves stale cached results.
+    """
+    import hashlib
+
     from newslab import __version__
 
-    return f"newslab={__version__};pyvi={metadata.version('pyvi')};rules={_segment_rules.RULES_VERSION}"
+    digest = hashlib.blake2b(digest_size=8)
+    here = Path(__file__).resolve().parent
+    for name in ("_segment_rules.py", "_tokenizer.py", "_crf.py"):
+        digest.update((here / name).read_bytes())
+    for name in ("vn_surnames.txt", "places.txt"):
+        digest.update(resources.files("newslab.data").joinpath(name).read_bytes())
+    return (
+        f"newslab={__version__};pyvi={metadata.version('pyvi')};"
+        f"rules={_segment_rules.RULES_VERSION};code={digest.hexdigest()}"
+    )
 
 
 def _run_chunk(kind: str, texts: list[str]) -> list[object]:
