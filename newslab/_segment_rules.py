@@ -115,6 +115,12 @@ class _Sentence:
         self.space: list[bool] = [bool(p[0]) for p in pairs]  # whitespace before syllable i
         if self.space:
             self.space[0] = False
+        last = self.syl[-1] if self.syl else ""
+        if len(last) > 1 and last.endswith(".") and last[:-1].isalpha():
+            # pyvi reads "HCM." as an abbreviation; at the end of a sentence the period is a
+            # full stop: "TP.HCM." -> TP.HCM | .
+            self.syl[-1:] = [last[:-1], "."]
+            self.space.append(False)
 
     def render(self, start: int, stop: int) -> str:
         if stop - start == 1:
