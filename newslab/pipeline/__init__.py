@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,7 +87,7 @@ class _Stage:
         if self.progress:
             from tqdm.auto import tqdm
 
-            tqdm.write(f"[pipeline] {self.name} ...")
+            tqdm.write(f"[pipeline] {self.name} ...", file=sys.stderr)
         return self
 
     def __exit__(self, *exc):
@@ -101,7 +102,7 @@ class _Stage:
         if self.progress and exc[0] is None:
             from tqdm.auto import tqdm
 
-            tqdm.write(f"[pipeline] {self.name}: {self.report.seconds[self.name]:.1f} s")
+            tqdm.write(f"[pipeline] {self.name}: {self.report.seconds[self.name]:.1f} s", file=sys.stderr)
         return False
 
 
