@@ -19,7 +19,7 @@ from newslab.quotes.lexicon import load_lexicon
 
 # Previous words that make a cue not a report: negation, passive, nominal or modal use.
 _BAD_BEFORE = frozenset(
-    "được bị không chưa chẳng đừng chối thể muốn để sẽ lời sự các những một việc trong theo "
+    "được bị không chưa chẳng đừng chối thể muốn để sẽ lời sự các những một trong theo "
     "của với cuộc lần mà có hay hoặc khi đang cần nên dám định đáng tiếp kịp vẫn lúc sau "
     "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư".split()
 )

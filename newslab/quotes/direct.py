@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from newslab.quotes.speakers import PeopleIndex, Speaker, parse_speaker
+from newslab.quotes.speakers import PeopleIndex, Speaker, _cut_predicate, parse_speaker
 
 _ASCII_SINGLE = re.compile(r"(?<![\w'])'([^'\n]{8,}?)'(?![\w'])")
 
@@ -76,6 +76,8 @@ def colon_speaker(
         verb = words[len(words) - verb_len :]
         if verb and not all(w[:1].islower() for w in verb):
             continue
+        if _cut_predicate(subject) != subject or len(subject) > 8:
+            continue  # "Anh đã nhắn tin … với nội dung:" is narration, not attribution
         sp = parse_speaker(" ".join(subject), people, offset + clause_at)
         if sp is not None and sp.kind in {"person", "organization"}:
             start = clause_at + (len(sentence[clause_at:]) - len(sentence[clause_at:].lstrip()))

@@ -101,15 +101,32 @@ def _speaker_from_segments(
     phrase = sentence[s1:e1].strip()
     first = parse_speaker(phrase, people, offset + s1) if phrase else None
     if first and first.kind in {"person", "organization"} and first.name:
+        if len(segs) > 1 and _is_place(phrase) and masked[segs[1][1] : segs[1][1] + 1] == ",":
+            # "Đội CSĐT công an quận Thủ Đức, TPHCM cho biết": the place locates the organisation
+            s0, e0 = segs[1]
+            prev = parse_speaker(sentence[s0:e0], people, offset + s0)
+            if prev is not None and prev.kind == "organization":
+                return prev, (s0, e0)
         return first, (s1, e1)
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
-    roles = [] if (first is None or not phrase) else [phrase]
-    if first is not None or not phrase or _AUX_ONLY.match(phrase) or phrase[:1].islower():
+    roles = [phrase] if phrase else []
+    unreadable = (
+        first is None and bool(phrase) and len(phrase.split()) <= 14 and not _AUX_ONLY.match(phrase)
+    )
+    if (
+        first is not None
+        or not phrase
+        or _AUX_ONLY.match(phrase)
+        or phrase[:1].islower()
+        or unreadable
+    ):
         for s0, e0 in segs[1:4]:
-            if masked[e0 : e0 + 1] != ",":
+            if masked[e0 : e0 + 1] != "," and not re.match(r"\s[-–—]\s", masked[e0 : e0 + 3]):
                 break
             seg = sentence[s0:e0].strip()
             prev = parse_speaker(seg, people, offset + s0) if seg else None
+            if unreadable and prev is not None and prev.kind != "person":
+                break  # only a named person may stand before an unreadable description
             if prev and prev.kind in {"person", "organization"}:
                 if roles and roles[-1].lower().startswith(("các ", "những ", "nhiều ", "giới ")):
                     break  # a plural source of its own, not a description of the name before
@@ -124,6 +141,10 @@ def _speaker_from_segments(
     if first:
         return first, (s1, e1)
     return None
+
+
+def _is_place(phrase: str) -> bool:
+    return phrase.strip() in load_lexicon().words("places")
 
 
 def _coordinated(
@@ -323,7 +344,13 @@ def _extend_orgs(events: list[Event], text: str) -> None:
     for name in set(names):
         best = name
         for other in names:
-            if len(other) > len(best) and other.lower().startswith(name.lower() + " "):
+            extra = other[len(name) :].split()
+            if (
+                len(other) > len(best)
+                and other.lower().startswith(name.lower() + " ")
+                and len(extra) <= 3
+                and all(w[:1].isupper() for w in extra)
+            ):
                 best = other
         if best == name:
             for place in places:

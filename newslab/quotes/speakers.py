@@ -30,18 +30,24 @@ _INFO_NOUNS = re.compile(
 _CONNECTIVE = re.compile(
     r"^(?:trong khi đó|tuy nhiên|đồng thời|ngoài ra|bên cạnh đó|mặt khác|sau đó|trước đó|"
     r"còn|và|nhưng|thế nhưng|song|cùng lúc|cũng|vì thế|vì vậy|do đó|như vậy|ban đầu|hiện nay|"
-    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó)\s+",
+    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía)\s+(?=\S)",
     re.IGNORECASE,
 )
 _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
 _AUX_STOP = frozenset(
     "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
-    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ".split()
+    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị".split()
 )
 _AUX_OK_AFTER = {"chính": {"phủ", "quyền", "trị"}, "chỉ": {"huy", "đạo"}}
 _ORG_SUFFIX = frozenset(
     "news times post group corp corp. inc inc. ltd company co. agency journal daily "
     "tv radio fc club university institute bank".split()
+)
+_ADMIN_UNITS = frozenset(
+    "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền".split()
+)
+_STRONG_UNNAMED = frozenset(
+    "một các những nhiều giới phía đại diện lãnh đạo nguồn quan chức".split()
 )
 _VOWELS_VI = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
@@ -158,7 +164,7 @@ def _starts_with(tokens: list[str], entries: tuple[str, ...], *, case: bool = Fa
 
 
 def _is_address(tok: str) -> bool:
-    return bool(re.match(r"^[A-ZĐ][A-Za-z]{0,2}\.\w", tok))
+    return bool(re.match(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w", tok))
 
 
 def _is_acronym(tok: str) -> bool:
@@ -214,6 +220,8 @@ def name_at_end(tokens: list[str]) -> int:
         start = j
     if 0 < start < n and _clean(tokens[start]) not in surnames:
         before = _clean(tokens[start - 1])
+        if before.lower() in _ADMIN_UNITS:
+            return n  # "Chủ tịch xã Tân Triều": a place, not a person
         heads = lex.words("org_heads")
         named = lex.words("places") + lex.words("outlets")
         complete = any(
@@ -287,6 +295,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     if m:
         phrase = m.group(1)
     phrase = _CONNECTIVE.sub("", phrase)
+    phrase = re.sub(r"\s+đồng thời(?=\s|$)", "", phrase)
     phrase = _INFO_NOUNS.sub("", phrase)
     phrase = _REPORTER.sub("", phrase)
     tokens = _TOKEN.findall(phrase)
@@ -295,7 +304,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     if re.search(r"(?:^|\s)(?:thì|rồi|nhưng|mà)(?:\s|$)", phrase.lower()):
         return None  # a chain of clauses, not a noun phrase
     if re.search(
-        r"(?:^|\s)có\s+(?!công văn|văn bản|thông báo|thông cáo|tuyên bố|thư|đơn|ý kiến|báo cáo)",
+        r"(?:^|\s)có\s+(?!công văn|văn bản|thông báo|thông cáo|tuyên bố|thư|đơn|ý kiến|báo cáo|mặt)",
         phrase.lower(),
     ):
         return None  # "X đã có nhiều hoạt động (kêu gọi)": the cue is not X's verb
@@ -304,6 +313,10 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         return None
     if low in lex.lower("not_speaker") or tokens[0].lower() in {"tôi", "chúng", "họ", "nó", "mình"}:
         return None
+    tokens = _cut_predicate(tokens)
+    honorifics = (
+        lex.lower("honorific_male") | lex.lower("honorific_female") | lex.lower("honorific_neutral")
+    )
     gender = None
     k = _starts_with(tokens, lex.words("honorific_male"))
     if k and (
@@ -328,6 +341,13 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             if name is None:
                 return None
             return Speaker(name, "person", people.role(name), gender or people.gender(name))
+        if _starts_with(rest, lex.words("roles")) and len(rest) > _starts_with(
+            rest, lex.words("roles")
+        ):
+            titled = parse_speaker(" ".join(rest), people, at)
+            if titled is not None and titled.kind == "person":
+                titled.gender = gender or titled.gender
+                return titled
         run = []
         for tok in rest:
             if not _is_cap(tok) or len(run) == 4:
@@ -412,11 +432,25 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         ):
             return Speaker(clean, "person")
         if len(tokens) == 1 and (
-            clean.lower() in lex.lower("not_speaker")
-            or (any(ch in _VOWELS_VI for ch in clean.lower()) and not _is_acronym(clean))
+            clean.lower() in lex.lower("not_speaker") or clean.lower() in honorifics
         ):
             return None
+        if (
+            len(tokens) == 1
+            and any(ch in _VOWELS_VI for ch in clean.lower())
+            and not _is_acronym(clean)
+        ):
+            if _place_at([clean], 0):
+                return Speaker(clean, "organization")
+            return Speaker(clean, "person", people.role(clean), people.gender(clean))
         return Speaker(clean, "organization")
+    start = name_at_end(tokens)
+    if 0 < start < len(tokens) and start <= 8:
+        name_toks = [_clean(t) for t in tokens[start:]]
+        if name_toks[0] in lex.words("surnames") or (len(name_toks) >= 2 and _foreign(name_toks)):
+            name = people.full_name(" ".join(name_toks))
+            role = " ".join(tokens[:start])
+            return Speaker(name, "person", role, _role_gender(role) or people.gender(name))
     return None
 
 
