@@ -177,9 +177,12 @@ def _line_units(tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter
             # trust the capitalisation only if the lowercase form is not the usual one.
             if initial and lowered in lower_vocab and cap_votes[lowered] <= 0:
                 units.append(_Unit("word", syllables, initial))
-            elif len(syllables) >= 4:
-                # Four or more capitalised syllables in one token are names run together
-                # ("Điện_Kremlin_Dmitry_Peskov"): let the run statistics split them.
+            elif len(syllables) >= 4 or (
+                len(syllables) == 3 and not all(_looks_vietnamese(x) for x in syllables)
+            ):
+                # Four or more capitalised syllables in one token, or three with a foreign one,
+                # are names run together ("Điện_Kremlin_Dmitry_Peskov", "Kremlin_Dmitry_Peskov"):
+                # let the run statistics split them.
                 units.extend(_Unit("cap", (syl,), initial and k == 0) for k, syl in enumerate(syllables))
             else:
                 units.append(_Unit("cap", syllables, initial))
@@ -305,6 +308,18 @@ def _split_run(
         for end in range(start + 1, len(run)):
             head, rest = run[start:end], run[end:]
             s, t = standalone[_flat(head)], total[_flat(head)]
+            if s < 1:
+                continue
+            # "Nhà Trắng Jen Psaki": a name used alone now and then, then a foreign full name
+            # of two or three syllables (news puts a person's name after their country or body).
+            rest_syllables = _flat(rest)
+            if (
+                2 <= len(rest_syllables) <= 3
+                and (s >= 0.5 * t or (s >= 0.3 * t and any(map(_looks_vietnamese, _flat(head)))))
+                and not any(_looks_vietnamese(x) for x in rest_syllables)
+            ):
+                cut = end
+                break
             if s < min_count or s < 0.5 * t:
                 continue
             # "Nga Vladimir Putin": a name that nearly always stands alone, then a full name.
@@ -429,7 +444,8 @@ def _alias_short_names(docs: list[list[tuple[str, str, bool]]]) -> list[list[tup
         here = Counter(key for key, _, is_word in doc if not is_word)
         alias = {}
         for k in contained_by.keys() & here.keys():
-            longer = [n for n in contained_by[k] if here[n]]
+            # Only names attested more than once: one segmenter slip is no full name.
+            longer = [n for n in contained_by[k] if here[n] and counts[n] >= 2]
             # Mostly part of longer names in the corpus, or in this article.
             if longer and (k in short or sum(here[n] for n in longer) > here[k]):
                 alias[k] = min(longer, key=lambda n: (-here[n], -counts[n], n))
