@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -112,6 +113,8 @@ class FastTokenizer:
         self._trans = (t00, t01, t10, t11)
         self._lex_index, self._grams, self._base = self._index_lexicon(word_lines)
         self._vocab = _Vocab(no_lexicon=self._base - 1)
+        # Rows are only ever appended; the lock keeps concurrent appends (threads) consistent.
+        self._lock = threading.Lock()
 
     @classmethod
     def from_pyvi(cls) -> FastTokenizer:
@@ -147,6 +150,11 @@ class FastTokenizer:
         return self._state.get(attribute.split("\x00", 1)[0], (0.0, 0.0))
 
     def _add(self, token: str) -> int:
+        with self._lock:
+            row = self._vocab.index.get(token)
+            return row if row is not None else self._add_row(token)
+
+    def _add_row(self, token: str) -> int:
         v = self._vocab
         if v.rows == v.table.shape[0]:
             v.grow()

@@ -126,3 +126,12 @@ def test_crf_reader_reads_pyvi_model(tmp_path: Path) -> None:
 def test_crf_reader_rejects_other_files() -> None:
     with pytest.raises(ValueError, match="crf1d"):
         read_crf_model(b"not a model at all, just bytes....")
+
+
+def test_tokenize_from_threads_matches_pyvi() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Ông Nguyễn Văn X{i} đến Hà Nội ngày {i}/12 lúc {i}h{i} số{i}." for i in range(400)]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(newslab.tokenize, texts))
+    assert got == [PYVI.tokenize(t) for t in texts]
