@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import math
 
+import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 
@@ -40,8 +42,12 @@ def plot_terms(
     n_panels = max(len(groups), 1)
     ncols = max(1, min(ncols, n_panels))
     nrows = math.ceil(n_panels / ncols)
-    fig = Figure(figsize=(4.2 * ncols, 0.32 * n * nrows + 1.2 * nrows), layout="constrained")
-    axes = fig.subplots(nrows, ncols, squeeze=False).ravel()
+    # pyplot, so that Jupyter shows the figure at the end of the cell.
+    fig, axes = plt.subplots(
+        nrows, ncols, squeeze=False, figsize=(4.2 * ncols, 0.32 * n * nrows + 1.2 * nrows),
+        layout="constrained",
+    )
+    axes = axes.ravel()
     for ax, group in zip(axes, groups, strict=False):
         part = terms[terms["group"] == group].sort_values("rank").head(n)
         ax.barh(range(len(part)), part["score"], color="#4c72b0")
@@ -59,7 +65,7 @@ def plot_terms(
 
 
 def plot_distinctive_terms(
-    distinct: pd.DataFrame, *, n: int = 15, title: str | None = None
+    distinct: pd.DataFrame, *, n: int = 15, title: str | None = None, ax: Axes | None = None
 ) -> Figure:
     """Diverging bars of z-scores: terms of group a to the right, of group b to the left.
 
@@ -67,9 +73,10 @@ def plot_distinctive_terms(
         distinct: Output of `newslab.distinctive_terms` (columns `group`, `term`, `z`, `rank`).
         n: Terms per side.
         title: Figure title; default names both groups.
+        ax: Axes to draw on; default: a new figure.
 
     Returns:
-        A Figure with one panel; bars are z-scores (|z| > 1.96 is significant at 5%).
+        The Figure holding the panel; bars are z-scores (|z| > 1.96 is significant at 5%).
 
     Example:
         >>> fig = plot_distinctive_terms(distinctive_terms("seeds", "source", "vnexpress.net"))  # doctest: +SKIP
@@ -78,8 +85,10 @@ def plot_distinctive_terms(
     pos = distinct[distinct["z"] > 0].sort_values("z", ascending=False).head(n)
     neg = distinct[distinct["z"] < 0].sort_values("z").head(n)
     part = pd.concat([pos, neg.iloc[::-1]])
-    fig = Figure(figsize=(7, 0.3 * max(len(part), 2) + 1.4), layout="constrained")
-    ax = fig.subplots()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(7, 0.3 * max(len(part), 2) + 1.4), layout="constrained")
+    else:
+        fig = ax.figure
     colors = ["#c44e52" if z > 0 else "#4c72b0" for z in part["z"]]
     ax.barh(range(len(part)), part["z"], color=colors)
     ax.set_yticks(range(len(part)), part["term"])
