@@ -19,7 +19,7 @@ import pandas as pd
 import scipy.sparse as sp
 from tqdm.auto import tqdm
 
-from newslab.shingles import containment, shingle_hashes, syllable_ids
+from newslab.shingles import containment, shingle_hashes, sorted_unique, syllable_ids_many
 
 logger = logging.getLogger(__name__)
 
@@ -56,9 +56,9 @@ def fingerprints(
     """
     sets: list[np.ndarray] = []
     exact = np.zeros(len(texts), dtype=np.uint64)
-    for i, text in enumerate(tqdm(texts, desc="shingles", unit="doc", disable=not progress)):
-        ids = syllable_ids(text)
-        sets.append(np.unique(shingle_hashes(ids, k)))
+    bar = tqdm(texts, desc="shingles", unit="doc", disable=not progress)
+    for i, ids in enumerate(syllable_ids_many(bar)):
+        sets.append(sorted_unique(shingle_hashes(ids, k)))
         if len(ids):
             exact[i] = int.from_bytes(hashlib.blake2b(ids.tobytes(), digest_size=8).digest())
     return sets, exact

@@ -142,7 +142,7 @@ def _cluster_sparse(
     xb, xt, threshold, neighbours, title_share, snn_share, floor, max_dense, progress
 ):
     n = xb.shape[0]
-    a, b, sim = _candidates(xb, xt, 20, title_share, max(50, n // 500), progress)
+    a, b, sim = _candidates(xb, xt, 10, title_share, max(50, n // 500), progress)
     # k nearest neighbours of each article among its candidates
     both_a = np.concatenate([a, b])
     both_b = np.concatenate([b, a])
@@ -170,13 +170,15 @@ def _cluster_sparse(
             next_label += 1
             continue
         if len(members) > max_dense:
-            logger.warning(
-                "%d articles chained into one component; splitting it by connected "
-                "components only (raise threshold to tighten)",
-                len(members),
+            logger.info("%d articles in one component: sparse average link", len(members))
+            local_of = np.full(n, -1, dtype=np.int64)
+            local_of[members] = np.arange(len(members))
+            inside = (local_of[a] >= 0) & (local_of[b] >= 0)
+            local = _sparse_average_link(
+                len(members), local_of[a[inside]], local_of[b[inside]], blended[inside], threshold
             )
-            labels[members] = next_label
-            next_label += 1
+            labels[members] = local + next_label
+            next_label += int(local.max()) + 1
             continue
         sub = xb[members]
         dense = (sub @ sub.T).toarray().astype(np.float64)
@@ -191,6 +193,70 @@ def _cluster_sparse(
         labels[members] = local + next_label
         next_label += int(local.max()) + 1
     return labels
+
+
+def _sparse_average_link(
+    n: int, a: np.ndarray, b: np.ndarray, weight: np.ndarray, threshold: float
+) -> np.ndarray:
+    """Average-link clustering of a sparse similarity graph (missing pairs count as 0).
+
+    Merges reciprocal nearest clusters round by round, which gives the same result as the
+    sequential algorithm because average link is reducible; memory grows with the edges only.
+
+    References:
+        Sumengen et al., "Scaling hierarchical agglomerative clustering to billion-sized
+        datasets" (reciprocal agglomerative clustering), arXiv:2105.11653, 2021.
+    """
+    adj: list[dict[int, float]] = [{} for _ in range(n)]
+    for x, y, w in zip(a.tolist(), b.tolist(), weight.tolist(), strict=True):
+        if x != y:
+            adj[x][y] = adj[x].get(y, 0.0) + w
+            adj[y][x] = adj[y].get(x, 0.0) + w
+    size = [1] * n
+    parent = list(range(n))
+    best: dict[int, int] = {}
+    dirty = {i for i in range(n) if adj[i]}
+    while True:
+        for c in dirty:
+            sc = size[c]
+            top, top_value = -1, threshold
+            for d, total in adj[c].items():
+                value = total / (sc * size[d])
+                if value > top_value or (value == top_value and top >= 0 and d < top):
+                    top, top_value = d, value
+                elif value == top_value and top < 0:
+                    top, top_value = d, value
+            if top >= 0:
+                best[c] = top
+            else:
+                best.pop(c, None)
+        merges = [(c, d) for c, d in best.items() if c < d and best.get(d) == c]
+        if not merges:
+            break
+        dirty = set()
+        for c, d in merges:
+            size[c] += size[d]
+            parent[d] = c
+            for e, total in adj[d].items():
+                if e == c:
+                    continue
+                adj[c][e] = adj[c].get(e, 0.0) + total
+                adj[e][c] = adj[e].get(c, 0.0) + total
+                del adj[e][d]
+                dirty.add(e)
+            adj[c].pop(d, None)
+            adj[d] = {}
+            best.pop(d, None)
+            dirty.add(c)
+        dirty = {c for c in dirty if parent[c] == c}
+    roots = np.array(parent)
+    while True:
+        nxt = roots[roots]
+        if np.array_equal(nxt, roots):
+            break
+        roots = nxt
+    _, labels = np.unique(roots, return_inverse=True)
+    return labels.astype(np.int64)
 
 
 def _renumber(labels: np.ndarray) -> np.ndarray:

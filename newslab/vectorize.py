@@ -9,12 +9,16 @@ number-only tokens dropped, sublinear tf. Duplicate detection does not use it (s
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
+
+_LETTER = re.compile(r"[^\W\d_]")
+_NUMBER_OR_LETTER = re.compile(r"[^\W_]")
 
 #: `similarity` refuses corpora larger than this: an N x N table is for small corpora.
 MAX_DENSE = 5000
@@ -51,13 +55,28 @@ def clean_tokens(
         >>> clean_tokens(["Hà_Nội", ",", "30/12", "đẹp"])
         ['hà_nội', 'đẹp']
     """
-    out = []
-    for word in words:
-        if any(ch.isalpha() for ch in word) or (keep_numbers and any(ch.isdigit() for ch in word)):
-            low = word.lower()
-            if stop is None or low not in stop:
+    return _cleaner(keep_numbers, stop)(words)
+
+
+def _cleaner(keep_numbers: bool, stop: frozenset[str] | None):
+    """A `clean_tokens` with a per-word cache (news reuses a few tens of thousands of words)."""
+    keep = _NUMBER_OR_LETTER if keep_numbers else _LETTER
+    cache: dict[str, str] = {}
+
+    def clean(words: Sequence[str]) -> list[str]:
+        out = []
+        for word in words:
+            low = cache.get(word)
+            if low is None:
+                low = word.lower() if keep.search(word) else ""
+                if stop is not None and low in stop:
+                    low = ""
+                cache[word] = low
+            if low:
                 out.append(low)
-    return out
+        return out
+
+    return clean
 
 
 def vectorize(
@@ -109,12 +128,13 @@ def vectorize(
         from newslab import stopwords as _stopwords
 
         stop = _stopwords()
-    docs = [clean_tokens(t, keep_numbers=keep_numbers, stop=stop) for t in tokens]
+    clean = _cleaner(keep_numbers, stop)
+    docs = [clean(t) for t in tokens]
     if title_weight > 0:
         if title_tokens is None:
             title_tokens = segment_texts(corpus["title"].fillna("").tolist())
         for doc, title in zip(docs, title_tokens, strict=True):
-            doc.extend(clean_tokens(title, keep_numbers=keep_numbers, stop=stop) * title_weight)
+            doc.extend(clean(title) * title_weight)
     vectorizer = TfidfVectorizer(
         analyzer=_identity, sublinear_tf=True, min_df=min_df, max_df=max_df, dtype=np.float32
     )

@@ -103,3 +103,23 @@ def test_empty_and_single_article(seeds):
     assert empty.empty and empty.name == "story"
     one = newslab.cluster_stories(seeds.iloc[:1])
     assert one.tolist() == [0]
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.4, 0.6])
+def test_sparse_average_link_equals_scipy_average_link(threshold):
+    from newslab.stories import _average_link, _sparse_average_link
+
+    rng = np.random.default_rng(0)
+    points = rng.random((60, 5))
+    sim = np.exp(-3 * ((points[:, None] - points[None]) ** 2).sum(-1))
+    a, b = np.triu_indices(60, 1)
+    dense = _average_link(sim, threshold)
+    sparse = _sparse_average_link(60, a, b, sim[a, b], threshold)
+    # same partition (labels may be numbered differently)
+    assert len(set(zip(dense, sparse, strict=True))) == len(set(dense)) == len(set(sparse))
+
+
+def test_large_component_path_matches_dense_path(mixed):
+    dense = newslab.cluster_stories(mixed)
+    sparse = newslab.cluster_stories(mixed, max_dense=2)
+    pd.testing.assert_series_equal(dense, sparse)
