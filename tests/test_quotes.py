@@ -180,3 +180,43 @@ def test_show_quotes_highlights_speakers_cues_and_quotes(seeds_dir):
     assert "Dmitry Peskov" in html and "background:#fff3c4" in html
     with pytest.raises(ValueError, match="not in the corpus"):
         newslab.show_quotes(corpus, "no-such-doc")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # apposition: the person before the title, not the company in it
+            "Bà Nguyễn Thị Thu Thanh, Giám đốc Công ty Hải sản Bền Vững, cho biết cá đã giảm chất lượng.",
+            ("Nguyễn Thị Thu Thanh", "female"),
+        ),
+        (  # dash apposition and a commune that is not a person
+            "Ông Nguyễn Hữu Vỵ - Chủ tịch xã Tân Triều cho biết UBND xã chưa nhận được đơn thư nào.",
+            ("Nguyễn Hữu Vỵ", "male"),
+        ),
+        (  # a descriptor before a Vietnamese name
+            "Về mức giá này, chủ tàu Huỳnh Phi Minh cho biết ông không phàn nàn gì về giá bán.",
+            ("Huỳnh Phi Minh", None),
+        ),
+        (  # the employer after "của" is not the speaker
+            "Ông Hidehiro Hirano, phát ngôn viên của hãng Suzuki, khẳng định chủ tịch sẽ báo cáo vấn đề này.",
+            ("Hidehiro Hirano", "male"),
+        ),
+    ],
+)
+def test_speaker_phrases_from_unseen_articles(text, expected):
+    (event,) = article_events(text)
+    assert (event.speaker.name, event.speaker.gender) == expected
+
+
+def test_coordinated_sources_give_one_event_each():
+    text = "Chia sẻ về hành động của mình, Tý và Lâm nói: “Tụi em thấy người bị nạn thì cứu thôi, không nghĩ gì hết”."
+    assert sorted(e.speaker.name for e in article_events(text)) == ["Lâm", "Tý"]
+
+
+def test_captions_and_bylines_are_never_sources():
+    text = (
+        "Ông Nguyễn Văn A cho biết giá xăng sẽ giảm vào tuần tới.\n"
+        "Ông Nguyễn Văn A phát biểu tại hội nghị. Ảnh: Reuters.\n"
+        "Bích Thảo (Theo Reuters)"
+    )
+    assert [e.speaker.name for e in article_events(text)] == ["Nguyễn Văn A"]

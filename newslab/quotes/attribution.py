@@ -180,7 +180,9 @@ def find_cues(masked: str) -> list[Cue]:
         before = _words(masked[max(0, cue.start - 30) : cue.start])
         after_text = masked[cue.end :]
         after = _words(after_text[:30])
-        if before and before[-1] in _BAD_BEFORE:
+        if before and (
+            before[-1] in _BAD_BEFORE or (before[-1] == "việc" and before[-2:-1] != ["vụ"])
+        ):
             continue
         if after and (after[0] in _BAD_AFTER.get(low, ()) or after[0] == "của"):
             continue

@@ -22,9 +22,9 @@ _INFO_NOUNS = re.compile(
     r"^(?:theo\s+)?(?:(?:bản|các|một)\s+)?(?:thông tin|thông báo|thông cáo(?: báo chí)?|văn bản|công văn|"
     r"báo cáo(?: nhanh)?|tuyên bố|số liệu|thống kê|kết quả(?: điều tra| khám nghiệm)?|"
     r"điều tra|hồ sơ|lời khai|trình báo|ước tính|dự báo|nghiên cứu|khảo sát|đánh giá|"
-    r"phân tích|tin|nguồn tin|lời|ý kiến|phát biểu|đơn|thư|quan sát|ghi nhận|xác nhận|"
+    r"phân tích|tin|tin tức|nguồn tin|lời|ý kiến|phát biểu|đơn|thư|quan sát|ghi nhận|xác nhận|"
     r"kết luận|dữ liệu|cập nhật|trang web|website|tài khoản)"
-    r"(?:\s+(?:chính thức|mới nhất|mới|ban đầu|sơ bộ|nhanh|trên mạng xã hội))?\s+(?:của|từ)\s+",
+    r"(?:\s+(?:chính thức|mới nhất|mới|ban đầu|sơ bộ|nhanh|trên mạng xã hội))?\s+(?:của|từ|trên)\s+",
     re.IGNORECASE,
 )
 _CONNECTIVE = re.compile(
@@ -41,7 +41,8 @@ _AUX_STOP = frozenset(
 _AUX_OK_AFTER = {"chính": {"phủ", "quyền", "trị"}, "chỉ": {"huy", "đạo"}}
 _ORG_SUFFIX = frozenset(
     "news times post group corp corp. inc inc. ltd company co. agency journal daily "
-    "tv radio fc club university institute bank".split()
+    "tv radio fc club university institute bank motors motor airlines air airways holdings "
+    "capital partners media foundation".split()
 )
 _ADMIN_UNITS = frozenset(
     "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền".split()
@@ -199,6 +200,8 @@ def name_at_end(tokens: list[str]) -> int:
     n = len(tokens)
     i = n
     while i > 0 and _is_cap(tokens[i - 1]) and n - (i - 1) <= 5:
+        if i < n and tokens[i - 1].endswith(("-", "–")):
+            break  # "Huấn- Phó Giám đốc": a dash glued to the name ends it
         i -= 1
     run = [_clean(t) for t in tokens[i:]]
     if not run:
@@ -208,19 +211,28 @@ def name_at_end(tokens: list[str]) -> int:
     for k, tok in enumerate(run):
         if tok in surnames and 2 <= len(run) - k <= 4:
             rest = run[k:]
-            if not any(_is_acronym(t) for t in rest):
+            if not any(_is_acronym(t) or re.search(r"[fjwzFJWZ]", t) for t in rest):
                 return i + k
     start = n
     for j in range(n - 1, i - 1, -1):
         tok = _clean(tokens[j])
         if _is_acronym(tok) or _is_address(tok) or _place_at(tokens, j) or n - j > 4:
             break
+        if tok.lower() in _ORG_SUFFIX:
+            break
         if tok.lower() in lex.lower("roles"):
             break
         start = j
     if 0 < start < n and _clean(tokens[start]) not in surnames:
         before = _clean(tokens[start - 1])
-        if before.lower() in _ADMIN_UNITS:
+        if before.lower() == "của":
+            return n  # "phát ngôn viên của hãng Suzuki": the name is the employer's
+        heads = lex.words("org_heads")
+        if not _foreign([_clean(t) for t in tokens[start:]]) and any(
+            _starts_with(tokens[k:start], heads) for k in range(start)
+        ):
+            return n  # "Giám đốc Công ty Hải sản Bền Vững": the words end the company's name
+        if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
             return n  # "Chủ tịch xã Tân Triều": a place, not a person
         heads = lex.words("org_heads")
         named = lex.words("places") + lex.words("outlets")
@@ -228,6 +240,8 @@ def name_at_end(tokens: list[str]) -> int:
             [_clean(t) for t in tokens[max(0, start - len(e.split())) : start]] == e.split()
             for e in named
         )  # "Điện Kremlin Dmitry Peskov": the organisation is already fully named
+        if before.lower() in lex.lower("roles"):
+            return start  # "TS Thiên"
         if not complete and (
             _is_acronym(before)
             or _starts_with([before], heads) == 1
@@ -430,6 +444,8 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         if 2 <= len(tokens) <= 3 and not any(
             _is_acronym(t) or _is_address(t) or t.lower() in _ORG_SUFFIX for t in tokens
         ):
+            if not _foreign([_clean(t) for t in tokens]):
+                return None  # "Thanh Trì": Vietnamese words never named as a person here
             return Speaker(clean, "person")
         if len(tokens) == 1 and (
             clean.lower() in lex.lower("not_speaker") or clean.lower() in honorifics
