@@ -61,14 +61,14 @@ def _has_letter(token: str) -> bool:
     return bool(_CAP_RE.search(token))
 
 
-def _call_segmenter(segmenter: Segmenter, lines: list[str]) -> list[list[str]]:
-    # newslab.segment_many grows keyword options (progress, n_jobs); use them when present.
+def _call_segmenter(segmenter: Segmenter, lines: list[str], progress: bool = False) -> list[list[str]]:
+    # newslab.segment_many has keyword options (progress, n_jobs); use them when present.
     try:
         params = inspect.signature(segmenter).parameters
     except (TypeError, ValueError):
         params = {}
     if "progress" in params:
-        return segmenter(lines, progress=False)
+        return segmenter(lines, progress=progress)
     return segmenter(lines)
 
 
@@ -482,6 +482,7 @@ def extract_terms(
     segmenter: Segmenter | None = None,
     pos_tagger: PosTagger | None = None,
     use_pos: bool = True,
+    progress: bool = False,
 ) -> TermDocs:
     """Extract candidate terms (names whole, words, noun phrases) from texts.
 
@@ -496,6 +497,7 @@ def extract_terms(
             `newslab.pos_tag`.
         use_pos: Tag words to merge noun phrases and to record tags (used to drop function
             words).
+        progress: Show the segmenter's progress bar.
 
     Returns:
         A `TermDocs` with one list of term keys per text (punctuation and numbers already
@@ -515,7 +517,7 @@ def extract_terms(
             if line.strip():
                 lines.append(line)
                 line_doc.append(d)
-    token_lines = _call_segmenter(segmenter, lines) if lines else []
+    token_lines = _call_segmenter(segmenter, lines, progress) if lines else []
     token_lines = [_normalise_tokens(t, line) for t, line in zip(token_lines, lines, strict=True)]
     lower_vocab, cap_votes = _vocab_stats(token_lines)
     unit_lines = [_line_units(tokens, lower_vocab, cap_votes) for tokens in token_lines]

@@ -43,14 +43,14 @@ def _doc_texts(corpus: pd.DataFrame) -> list[str]:
     ]
 
 
-def _corpus_terms(corpus: pd.DataFrame) -> TermDocs:
+def _corpus_terms(corpus: pd.DataFrame, progress: bool = False) -> TermDocs:
     """Terms of every article (title + body), cached per corpus content within the process."""
     texts = _doc_texts(corpus)
     digest = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()
     if digest not in _CACHE:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[digest] = extract_terms(texts)
+        _CACHE[digest] = extract_terms(texts, progress=progress)
     return _CACHE[digest]
 
 
@@ -153,7 +153,9 @@ def _group_counts(
     return groups, (onehot @ m.counts).tocsr()
 
 
-def topic_terms(corpus, *, by: str | pd.Series | None = None, n: int = 10) -> pd.DataFrame:
+def topic_terms(
+    corpus, *, by: str | pd.Series | None = None, n: int = 10, progress: bool = False
+) -> pd.DataFrame:
     """Top terms per article, or per group of articles (story, outlet).
 
     Args:
@@ -162,15 +164,17 @@ def topic_terms(corpus, *, by: str | pd.Series | None = None, n: int = 10) -> pd
             `"source"`) or a Series indexed by `doc_id` (e.g. story labels) for class-based
             TF-IDF per group, as in BERTopic.
         n: Terms per group.
+        progress: Show a progress bar while segmenting.
 
     Returns:
         DataFrame with columns `group` (doc_id or label), `term` (as a reader writes it: "Ai
         Cập"), `score`, `rank` (1 = best), sorted by group then rank. Groups are sorted.
 
     Example:
-        >>> topic_terms("seeds", by="source", n=3)  # doctest: +SKIP
-               group       term     score  rank
-        0  dantri.vn    Ukraine  0.0421     1
+        >>> topic_terms("seeds", by="source", n=2)  # doctest: +SKIP
+             group      term     score  rank
+        0      NDO  điện đàm  0.077915     1
+        1      NDO      Iran  0.066552     2
 
     References:
         Grootendorst, M. (2022). BERTopic: Neural topic modeling with a class-based TF-IDF
@@ -182,7 +186,7 @@ def topic_terms(corpus, *, by: str | pd.Series | None = None, n: int = 10) -> pd
     columns = ["group", "term", "score", "rank"]
     if corpus.empty:
         return pd.DataFrame(columns=columns)
-    m = _count_matrix(_corpus_terms(corpus))
+    m = _count_matrix(_corpus_terms(corpus, progress))
     if not m.keys:
         return pd.DataFrame(columns=columns)
     if by is None:

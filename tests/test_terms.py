@@ -166,3 +166,19 @@ def test_cli_writes_csv(seeds_dir, tmp_path):
     assert table["group"].nunique() == 5
     assert table["rank"].max() == 4
     assert not table["term"].str.contains("_").any()
+
+
+def test_cli_by_story(seeds_dir, tmp_path):
+    if not hasattr(newslab, "cluster_stories"):
+        pytest.skip("newslab.cluster_stories not available")
+    out = tmp_path / "stories.csv"
+    assert main(["terms", str(seeds_dir), "--by", "story", "-o", str(out)]) == 0
+    table = pd.read_csv(out)
+    # The five seeds tell one story.
+    assert table["group"].nunique() == 1
+    assert "điện đàm" in set(table["term"])
+
+
+def test_cli_bad_path(tmp_path, capsys):
+    assert main(["terms", str(tmp_path / "missing"), "--by", "none"]) == 2
+    assert "missing" in capsys.readouterr().err

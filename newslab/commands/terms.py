@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         by = "source"
     else:
         by = _story_labels(corpus)
-    terms = newslab.topic_terms(corpus, by=by, n=args.n)
+    terms = newslab.topic_terms(corpus, by=by, n=args.n, progress=True)
     terms["score"] = terms["score"].round(6)
     if args.out == "-":
         terms.to_csv(sys.stdout, index=False)
