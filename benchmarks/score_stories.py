@@ -92,7 +92,7 @@ def evaluate(vims) -> tuple[pd.DataFrame, pd.DataFrame]:
             }
         )
     sweep = []
-    for t in np.round(np.arange(0.12, 0.34, 0.02), 2):
+    for t in np.round(np.arange(0.14, 0.32, 0.01), 2):
         row = {"threshold": t}
         for name, mask in halves.items():
             r = score_subset(corpus, tokens, titles, gold, mask, threshold=t)
