@@ -39,6 +39,8 @@ _VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
+# Longer runs of capitalised syllables are Title Case text or lists, not one name.
+_MAX_NAME_SYLLABLES = 10
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
 
@@ -219,6 +221,8 @@ def _split_run(
     """Split a run of capitalised words into names (each a list of words)."""
     surnames, places, longest, common = _lexicons()
     syls = [sent.syl[i] for w in run for i in w]
+    if len(syls) > _MAX_NAME_SYLLABLES:
+        return [[w] for w in run]  # Title Case prose or a list, not one name: leave pyvi's words
     # A known place right before a person's name: "Mỹ Joe Biden", "Việt Nam Nguyễn Văn A".
     n_place = _place_prefix(syls, places, longest)
     if n_place == len(syls):

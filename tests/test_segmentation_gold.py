@@ -162,3 +162,9 @@ def test_pos_tag() -> None:
     tagged = newslab.pos_tag(newslab.segment("Ông Nguyễn Văn An đến Hà Nội."))
     assert ("Hà_Nội", "Np") in tagged
     assert newslab.pos_tag([]) == []
+
+
+def test_long_title_case_text_is_linear_and_safe() -> None:
+    text = " ".join(["Mỹ Nguyễn Văn A Mỹ Joe Biden"] * 2000)  # no punctuation at all
+    words = newslab.segment(text)
+    assert "".join(words).replace("_", "") == text.replace(" ", "")
