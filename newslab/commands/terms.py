@@ -52,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     if args.by == "none":
         by = None
     elif args.by == "source":
-        by = "source"
+        # Keep articles whose outlet the text does not name, as a group of their own.
+        by = corpus["source"].fillna("(outlet not named)")
     else:
         by = _story_labels(corpus)
     terms = newslab.topic_terms(corpus, by=by, n=args.n, progress=True)
