@@ -36,7 +36,7 @@ _CONNECTIVE = re.compile(
 _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
 _AUX_STOP = frozenset(
     "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
-    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị".split()
+    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào".split()
 )
 _AUX_OK_AFTER = {"chính": {"phủ", "quyền", "trị"}, "chỉ": {"huy", "đạo"}}
 _ORG_SUFFIX = frozenset(
@@ -367,7 +367,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             if not _is_cap(tok) or len(run) == 4:
                 break
             run.append(_clean(tok))
-            if tok.endswith((",", ")")):
+            if tok.endswith((",", ")", "-", "–")):
                 break
         if not run:
             return None
