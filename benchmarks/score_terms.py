@@ -72,7 +72,7 @@ def baseline_terms(corpus: pd.DataFrame, stories: pd.Series, n: int = 10) -> pd.
     for d, g in zip(docs, stories, strict=True):
         for t, c in Counter(d).items():
             counts[gi[g], index[t]] += c
-    scores = _ctfidf(sparse.csr_matrix(counts))
+    scores = _ctfidf(sparse.csr_matrix(counts)).toarray()
     rows = []
     for g, row in zip(groups, scores, strict=True):
         order = sorted(np.flatnonzero(row > 0), key=lambda j: (-row[j], vocab[j]))[:n]

@@ -110,15 +110,20 @@ def _labels(corpus: pd.DataFrame, by: str | pd.Series) -> pd.Series:
 
 
 def _top_per_row(
-    scores: np.ndarray, groups: list[Hashable], display: list[str], n: int
+    scores: np.ndarray | sparse.spmatrix, groups: list[Hashable], display: list[str], n: int
 ) -> pd.DataFrame:
+    """The `n` best positive scores of each row (sparse rows stay sparse: corpora can be big)."""
+    scores = sparse.csr_matrix(scores)
     records = []
-    for g, row in zip(groups, scores, strict=True):
-        nz = np.flatnonzero(row > 0)
+    for g, r in zip(groups, range(scores.shape[0]), strict=True):
+        lo, hi = scores.indptr[r], scores.indptr[r + 1]
+        cols, vals = scores.indices[lo:hi], scores.data[lo:hi]
         # Best score first; ties broken by term so the order never depends on hashing.
-        order = sorted(nz, key=lambda j: (-row[j], display[j]))[:n]
-        for rank, j in enumerate(order, start=1):
-            records.append((g, display[j], float(row[j]), rank))
+        order = sorted(
+            (k for k in range(len(cols)) if vals[k] > 0), key=lambda k: (-vals[k], display[cols[k]])
+        )[:n]
+        for rank, k in enumerate(order, start=1):
+            records.append((g, display[cols[k]], float(vals[k]), rank))
     return pd.DataFrame(records, columns=["group", "term", "score", "rank"])
 
 
@@ -128,15 +133,16 @@ def _tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
 
 
-def _ctfidf(class_counts: sparse.csr_matrix) -> np.ndarray:
+def _ctfidf(class_counts: sparse.csr_matrix) -> sparse.csr_matrix:
     """Class-based TF-IDF: W(t,c) = tf(t,c) * log(1 + A / f(t)), tf L1-normalised per class."""
-    counts = class_counts.toarray()
-    totals = counts.sum(axis=1, keepdims=True)
-    tf = np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
-    freq = counts.sum(axis=0)
-    avg_words = counts.sum() / max(len(counts), 1)
+    counts = sparse.csr_matrix(class_counts, dtype=float)
+    totals = np.asarray(counts.sum(axis=1)).ravel()
+    inv_totals = np.divide(1.0, totals, out=np.zeros_like(totals), where=totals > 0)
+    tf = sparse.diags(inv_totals) @ counts
+    freq = np.asarray(counts.sum(axis=0)).ravel()
+    avg_words = counts.sum() / max(counts.shape[0], 1)
     idf = np.log1p(np.divide(avg_words, freq, out=np.zeros_like(freq), where=freq > 0))
-    return tf * idf
+    return (tf @ sparse.diags(idf)).tocsr()
 
 
 def _group_counts(
@@ -190,7 +196,7 @@ def topic_terms(
     if not m.keys:
         return pd.DataFrame(columns=columns)
     if by is None:
-        scores = _tfidf(m.counts).toarray()
+        scores = _tfidf(m.counts).tocsr()
         order = np.argsort(np.asarray(corpus.index.astype(str)), kind="stable")
         groups = [corpus.index[i] for i in order]
         return _top_per_row(scores[order], groups, m.display, n)
