@@ -25,7 +25,7 @@ from newslab.quotes.attribution import (
 from newslab.quotes.direct import colon_speaker, quote_words, quotes_in
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import quote_regions, split_sentences
-from newslab.quotes.speakers import PeopleIndex, Speaker, index_people, parse_speaker
+from newslab.quotes.speakers import PeopleIndex, Speaker, clean_role, index_people, parse_speaker
 
 COLUMNS = [
     "doc_id",
@@ -100,13 +100,17 @@ def _speaker_from_segments(
         e1 = inner.start()
     phrase = sentence[s1:e1].strip()
     first = parse_speaker(phrase, people, offset + s1) if phrase else None
+    if (
+        first
+        and len(segs) > 1
+        and _is_place(phrase)
+        and re.match(r",|\s[-–—]\s", masked[segs[1][1] : segs[1][1] + 3])
+    ):
+        # "lãnh đạo Công an quận Hoàng Mai, Hà Nội cho biết": the place locates the source before
+        located = _speaker_from_segments(sentence, masked, segs[1][1], floor, people, offset)
+        if located is not None:
+            return located
     if first and first.kind in {"person", "organization"} and first.name:
-        if len(segs) > 1 and _is_place(phrase) and masked[segs[1][1] : segs[1][1] + 1] == ",":
-            # "Đội CSĐT công an quận Thủ Đức, TPHCM cho biết": the place locates the organisation
-            s0, e0 = segs[1]
-            prev = parse_speaker(sentence[s0:e0], people, offset + s0)
-            if prev is not None and prev.kind == "organization":
-                return prev, (s0, e0)
         return first, (s1, e1)
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
     roles = [phrase] if phrase else []
@@ -131,7 +135,7 @@ def _speaker_from_segments(
                 if roles and roles[-1].lower().startswith(("các ", "những ", "nhiều ", "giới ")):
                     break  # a plural source of its own, not a description of the name before
                 if roles and not prev.role and len(roles[-1].split()) <= 14:
-                    prev.role = roles[-1]
+                    prev.role = clean_role(roles[-1])
                     if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
                         prev.kind = "person"
                 return prev, (s0, e0)
@@ -144,7 +148,12 @@ def _speaker_from_segments(
 
 
 def _is_place(phrase: str) -> bool:
-    return phrase.strip() in load_lexicon().words("places")
+    """`Hà Nội`, `TP. Hải Phòng`, `tỉnh Bắc Giang`: a place named after a comma."""
+    bare = re.sub(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*", "", phrase.strip())
+    if bare in load_lexicon().words("places"):
+        return True
+    words = bare.split()
+    return bare != phrase.strip() and 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def _coordinated(
@@ -340,6 +349,7 @@ def _extend_orgs(events: list[Event], text: str) -> None:
     lex = load_lexicon()
     names = [ev.speaker.name for ev in events if ev.speaker.kind == "organization"]
     places = sorted(lex.words("places"), key=len, reverse=True)
+    lowered = text.lower()
     full: dict[str, str] = {}
     for name in set(names):
         best = name
@@ -353,11 +363,15 @@ def _extend_orgs(events: list[Event], text: str) -> None:
             ):
                 best = other
         if best == name:
-            for place in places:
-                cand = f"{name} {place}"
-                if re.search(re.escape(cand) + r"(?!\w)", text, re.IGNORECASE):
-                    best = text[text.lower().find(cand.lower()) :][: len(cand)]
-                    break
+            at = lowered.find(name.lower() + " ")
+            while at >= 0 and best == name:
+                after = lowered[at + len(name) + 1 : at + len(name) + 40]
+                for place in places:
+                    low = place.lower()
+                    if after.startswith(low) and not after[len(low) : len(low) + 1].isalnum():
+                        best = text[at : at + len(name) + 1 + len(place)]
+                        break
+                at = lowered.find(name.lower() + " ", at + 1)
         full[name] = best
     for ev in events:
         if ev.speaker.kind == "organization":

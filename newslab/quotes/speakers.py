@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslab.quotes.lexicon import load_lexicon
 
@@ -149,18 +150,23 @@ def _clean(tok: str) -> str:
     return tok.strip(_EDGE)
 
 
+@lru_cache(maxsize=64)
+def _entry_index(entries: tuple[str, ...], case: bool) -> tuple[tuple[int, frozenset], ...]:
+    """Entries as token tuples grouped by length, longest first, for fast prefix tests."""
+    by_len: dict[int, set[tuple[str, ...]]] = {}
+    for entry in entries:
+        parts = tuple(entry.split() if case else entry.lower().split())
+        by_len.setdefault(len(parts), set()).add(parts)
+    return tuple((n, frozenset(group)) for n, group in sorted(by_len.items(), reverse=True))
+
+
 def _starts_with(tokens: list[str], entries: tuple[str, ...], *, case: bool = False) -> int:
     """Length in tokens of the longest entry that `tokens` start with (0 if none)."""
-    for entry in entries:
-        parts = entry.split()
-        if len(parts) > len(tokens):
-            continue
-        head = tokens[: len(parts)]
-        if case:
-            if head == parts:
-                return len(parts)
-        elif [t.lower() for t in head] == [p.lower() for p in parts]:
-            return len(parts)
+    for n, table in _entry_index(tuple(entries), case):
+        if n <= len(tokens):
+            head = tuple(tokens[:n]) if case else tuple(t.lower() for t in tokens[:n])
+            if head in table:
+                return n
     return 0
 
 
@@ -176,17 +182,10 @@ def _is_acronym(tok: str) -> bool:
 def _place_at(tokens: list[str], i: int) -> int:
     """Length of a place/organisation name ending at token `i` (0 if none)."""
     lex = load_lexicon()
-    places = lex.words("places") + lex.words("outlets")
-    for entry in places:
-        parts = entry.split()
-        k = len(parts)
-        if i - k + 1 >= 0 and [_clean(t) for t in tokens[i - k + 1 : i + 1]] == parts:
-            return k
-    for entry in lex.words("org_heads"):
-        parts = entry.split()
-        k = len(parts)
-        if i - k + 1 >= 0 and [_clean(t) for t in tokens[i - k + 1 : i + 1]] == parts:
-            return k
+    for entries in (lex.words("places") + lex.words("outlets"), lex.words("org_heads")):
+        for n, table in _entry_index(entries, True):
+            if i - n + 1 >= 0 and tuple(_clean(t) for t in tokens[i - n + 1 : i + 1]) in table:
+                return n
     return 0
 
 
@@ -209,6 +208,9 @@ def name_at_end(tokens: list[str]) -> int:
 
     surnames = set(lex.words("surnames"))
     for k, tok in enumerate(run):
+        prev = _clean(tokens[i + k - 1]) if i + k > 0 else ""
+        if prev in _ADMIN_UNITS and prev.islower():
+            break  # "quận Hoàng Mai", "xã Phước Hà": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
             rest = run[k:]
             if not any(_is_acronym(t) or re.search(r"[fjwzFJWZ]", t) for t in rest):
@@ -223,6 +225,10 @@ def name_at_end(tokens: list[str]) -> int:
         if tok.lower() in lex.lower("roles"):
             break
         start = j
+    if 0 < start < n:
+        before = _clean(tokens[start - 1])
+        if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
+            return n  # "Trưởng Công an quận Ngô Quyền": a place, not a person
     if 0 < start < n and _clean(tokens[start]) not in surnames:
         before = _clean(tokens[start - 1])
         if before.lower() == "của":
@@ -468,6 +474,15 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             role = " ".join(tokens[:start])
             return Speaker(name, "person", role, _role_gender(role) or people.gender(name))
     return None
+
+
+def clean_role(role: str) -> str:
+    """A title without parentheses, trailing particles (`cũng`, `đã`) or punctuation."""
+    role = re.sub(r"\([^()]*\)", " ", role)
+    tokens = role.split()
+    while tokens and tokens[-1].lower() in _AUX_STOP | {"đã", "cũng", "vừa", "còn"}:
+        tokens.pop()
+    return " ".join(tokens).strip(" ,;:-–—")
 
 
 def _role_gender(role: str) -> str | None:
