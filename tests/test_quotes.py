@@ -220,3 +220,9 @@ def test_captions_and_bylines_are_never_sources():
         "Bích Thảo (Theo Reuters)"
     )
     assert [e.speaker.name for e in article_events(text)] == ["Nguyễn Văn A"]
+
+
+def test_western_name_particles_stay_in_the_name():
+    text = "Phát biểu sau khi thắng cử, ông Van der Bellen cam kết sẽ giải quyết các vấn đề gây chia rẽ."
+    (event,) = article_events(text)
+    assert (event.speaker.name, event.speaker.gender) == ("Van der Bellen", "male")

@@ -48,6 +48,8 @@ _ORG_SUFFIX = frozenset(
 _ADMIN_UNITS = frozenset(
     "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền".split()
 )
+# Lower-case particles inside Western names (Van der Bellen, Ursula von der Leyen).
+_PARTICLES = frozenset("van der von de da di del dos du le la bin al".split())
 _STRONG_UNNAMED = frozenset(
     "một các những nhiều giới phía đại diện lãnh đạo nguồn quan chức".split()
 )
@@ -369,8 +371,11 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
                 titled.gender = gender or titled.gender
                 return titled
         run = []
-        for tok in rest:
-            if not _is_cap(tok) or len(run) == 4:
+        for k_tok, tok in enumerate(rest):
+            particle = (
+                tok in _PARTICLES and run and k_tok + 1 < len(rest) and _is_cap(rest[k_tok + 1])
+            )
+            if (not _is_cap(tok) and not particle) or len(run) == 5:
                 break
             run.append(_clean(tok))
             if tok.endswith((",", ")", "-", "–")):
@@ -527,7 +532,14 @@ def index_people(text: str) -> PeopleIndex:
             continue
         j = i
         run: list[str] = []
-        while j < len(toks) and _is_cap(toks[j][0]) and len(run) < 6:
+        while (
+            j < len(toks)
+            and len(run) < 6
+            and (
+                _is_cap(toks[j][0])
+                or (toks[j][0] in _PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0]))
+            )
+        ):
             run.append(toks[j][0])
             j += 1
             if run[-1][-1:] in ',.;:)!?”"':
