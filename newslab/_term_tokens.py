@@ -280,6 +280,17 @@ def _run_stats(all_runs: list[tuple[tuple[str, ...], ...]]) -> tuple[Counter, Co
     return standalone, total
 
 
+def _suffix_heads(all_runs: list[tuple[tuple[str, ...], ...]]) -> dict[tuple[str, ...], set]:
+    """For every run suffix, the different run prefixes seen before it (`()`: alone)."""
+    heads: dict[tuple[str, ...], set] = {}
+    for run in all_runs:
+        if len(run) > _MAX_RUN:
+            continue
+        for j in range(len(run)):
+            heads.setdefault(_flat(run[j:]), set()).add(_flat(run[:j]))
+    return heads
+
+
 def _n_syllables(piece: tuple[tuple[str, ...], ...]) -> int:
     return sum(len(t) for t in piece)
 
@@ -291,6 +302,7 @@ def _split_run(
     *,
     min_count: int = 2,
     max_dependency: float = 0.1,
+    heads: dict[tuple[str, ...], set] | None = None,
 ) -> list[tuple[int, int]]:
     """Split a run of capitalised tokens into names: "Mỹ Joe Biden" -> "Mỹ", "Joe Biden".
 
@@ -313,6 +325,16 @@ def _split_run(
             # "Nhà Trắng Jen Psaki": a name used alone now and then, then a foreign full name
             # of two or three syllables (news puts a person's name after their country or body).
             rest_syllables = _flat(rest)
+            # Or a foreign full name seen after different names ("Điện Kremlin Dmitry Peskov",
+            # "Kremlin Dmitry Peskov"): it is a unit of its own.
+            if (
+                2 <= len(rest_syllables) <= 3
+                and heads is not None
+                and len(heads.get(rest_syllables, ())) >= 2
+                and not any(_looks_vietnamese(x) for x in rest_syllables)
+            ):
+                cut = end
+                break
             if (
                 2 <= len(rest_syllables) <= 3
                 and (s >= 0.5 * t or (s >= 0.3 * t and any(map(_looks_vietnamese, _flat(head)))))
@@ -529,6 +551,7 @@ def extract_terms(
         for a, b in runs
     ]
     standalone, total = _run_stats(all_runs)
+    heads = _suffix_heads(all_runs)
 
     surfaces: dict[str, Counter] = {}
     # Per document: (key, tag, is_common_word) with names and words in text order.
@@ -543,7 +566,7 @@ def extract_terms(
             if i in run_at:
                 b = run_at[i]
                 run = tuple(u.key for u in units[i:b])
-                for pa, pb in _split_run(run, standalone, total):
+                for pa, pb in _split_run(run, standalone, total, heads=heads):
                     part = units[i + pa : i + pb]
                     syllables = [s for u in part for s in u.syllables]
                     # Names are keyed apart from words: "Anh" (Britain) is not "anh".

@@ -111,3 +111,15 @@ def test_junk_rules():
     assert not is_junk("^anh", stopwords=frozenset({"anh"}))
     assert is_junk("anh", stopwords=frozenset({"anh"}))
     assert is_junk("^hlv", stopwords=stop)
+
+
+def test_foreign_full_name_seen_after_different_names_is_split_off():
+    texts = [
+        "Người_phát_ngôn Điện Kremlin Dmitry Peskov nói .",
+        "người_phát_ngôn điện Kremlin Dmitry Peskov nói .",
+        "theo Điện Kremlin , ông nói .",
+        "điện Kremlin im_lặng .",
+    ]
+    td = terms_of(texts)
+    assert td.docs[0][1:3] == ["^điện_kremlin", "^dmitry_peskov"]
+    assert td.docs[1][1:4] == ["điện", "^kremlin", "^dmitry_peskov"]
