@@ -39,9 +39,25 @@ _PUNCTUATION = string.punctuation
 
 
 def syllables(text: str) -> tuple[str, list[str]]:
-    """Return the NFC text and its syllables, split exactly as pyvi splits them."""
+    r"""Return the NFC text and its syllables, split exactly as pyvi splits them.
+
+    No syllable spans whitespace and only "\n" is itself a syllable, so the text is cut at
+    whitespace first; a run of letters (`str.isalpha`, a subset of regex `\w`) can only match
+    the final `\w+` branch whole, so the regex runs only on the other pieces. Same result as
+    `SYLLABLE_RE.findall(text)`, several times faster.
+    """
     text = unicodedata.normalize("NFC", text)
-    return text, SYLLABLE_RE.findall(text)
+    out: list[str] = []
+    findall = SYLLABLE_RE.findall
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            out.append("\n")
+        for chunk in line.split():
+            if chunk.isalpha():
+                out.append(chunk)
+            else:
+                out.extend(findall(chunk))
+    return text, out
 
 
 def _pyvi_resources() -> tuple[bytes, list[str]]:
@@ -308,3 +324,23 @@ class FastTokenizer:
         parts[::2] = toks
         parts[1::2] = ["_" if j else " " for j in joins]
         return "".join(parts)
+
+    def tokenize_batch(self, texts: list[str]) -> list[str]:
+        """`tokenize` for many texts, with one numpy pass for the whole batch (same output)."""
+        out: list[str | None] = []
+        pending: list[tuple[int, list[str]]] = []
+        for text in texts:
+            if _SURROGATE_RE.search(text):
+                out.append(self.tokenize(text))  # raises, as pyvi does
+                continue
+            toks = syllables(text)[1]
+            out.append(None if toks else text)
+            if toks:
+                pending.append((len(out) - 1, toks))
+        all_joins = self.joins_many([toks for _, toks in pending])
+        for (pos, toks), joins in zip(pending, all_joins, strict=True):
+            parts = [" "] * (2 * len(toks) - 1)
+            parts[::2] = toks
+            parts[1::2] = ["_" if j else " " for j in joins]
+            out[pos] = "".join(parts)
+        return out  # type: ignore[return-value]

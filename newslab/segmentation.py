@@ -101,8 +101,10 @@ def _versions() -> str:
 
 
 def _run_chunk(kind: str, texts: list[str]) -> list[object]:
-    fn = tokenize if kind == "tokenize" else segment
-    return [fn(t) for t in texts]
+    if kind == "tokenize":
+        # Same output as tokenize() text by text, with one model pass per chunk.
+        return list(_tokenizer().tokenize_batch(texts))
+    return [segment(t) for t in texts]
 
 
 def _n_workers(n_jobs: int) -> int:
