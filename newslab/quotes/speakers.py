@@ -211,8 +211,8 @@ def name_at_end(tokens: list[str]) -> int:
     surnames = set(lex.words("surnames"))
     for k, tok in enumerate(run):
         prev = _clean(tokens[i + k - 1]) if i + k > 0 else ""
-        if prev in _ADMIN_UNITS and prev.islower():
-            break  # "quận Hoàng Mai", "xã Phước Hà": a place named like a person
+        if (prev in _ADMIN_UNITS and prev.islower()) or prev in {"ủy", "Ủy"}:
+            break  # "quận Hoàng Mai", "Huyện ủy Lý Sơn": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
             rest = run[k:]
             if not any(_is_acronym(t) or re.search(r"[fjwzFJWZ]", t) for t in rest):
