@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from newslab._term_tokens import NAME_MARK
+from newslab._term_names import NAME_MARK
 
 # POS tags (VLSP tagset, as pyvi uses it) of function words: prepositions, conjunctions,
 # pronouns, adverbs, determiners, numerals, particles, interjections, punctuation.
