@@ -55,10 +55,10 @@ def _vietnews_articles(path: Path, n: int) -> list[str]:
     return texts
 
 
-def _compare(texts: list[str]) -> dict[str, float]:
+def _compare(texts: list[str], *, with_segment: bool = False) -> dict[str, float]:
     """Run pyvi and newslab in alternating blocks; return times, identity and sizes."""
-    newslab.tokenize("khởi động")  # build the model tables before timing
-    t_pyvi = t_cold = 0.0
+    newslab.segment("Khởi động.")  # build the model tables before timing
+    t_pyvi = t_cold = t_segment = 0.0
     identical = 0
     for start in range(0, len(texts), BLOCK):
         block = texts[start : start + BLOCK]
@@ -67,8 +67,13 @@ def _compare(texts: list[str]) -> dict[str, float]:
         t1 = time.perf_counter()
         got = [newslab.tokenize(t) for t in block]
         t2 = time.perf_counter()
+        if with_segment:
+            for t in block:
+                newslab.segment(t)
+        t3 = time.perf_counter()
         t_pyvi += t1 - t0
         t_cold += t2 - t1
+        t_segment += t3 - t2
         identical += sum(a == b for a, b in zip(ref, got, strict=True))
     # A second pass: per-syllable tables are now warm (the steady state of a long session).
     t0 = time.perf_counter()
@@ -83,6 +88,7 @@ def _compare(texts: list[str]) -> dict[str, float]:
         "pyvi_s": t_pyvi,
         "newslab_s": t_cold,
         "newslab_warm_s": t_warm,
+        "segment_s": t_segment,
     }
 
 
@@ -97,10 +103,9 @@ def _many(texts: list[str]) -> dict[str, float]:
         one = _timed(lambda: newslab.segment_many(texts, n_jobs=1, cache_dir=d1, progress=False))
         two = _timed(lambda: newslab.segment_many(texts, n_jobs=2, cache_dir=d2, progress=False))
         warm = _timed(lambda: newslab.segment_many(texts, n_jobs=2, cache_dir=d2, progress=False))
-        tok_one = _timed(lambda: newslab.tokenize_many(texts, n_jobs=1, cache_dir=False))
-        tok_two = _timed(lambda: newslab.tokenize_many(texts, n_jobs=2, cache_dir=False))
-        pyvi = _timed(lambda: [ViTokenizer.tokenize(t) for t in texts])
-    return {"cold_1": one, "cold_2": two, "warm": warm, "tok_1": tok_one, "tok_2": tok_two, "pyvi": pyvi}
+        tok_one = _timed(lambda: newslab.tokenize_many(texts, n_jobs=1, cache_dir=False, progress=False))
+        tok_two = _timed(lambda: newslab.tokenize_many(texts, n_jobs=2, cache_dir=False, progress=False))
+    return {"cold_1": one, "cold_2": two, "warm": warm, "tok_1": tok_one, "tok_2": tok_two}
 
 
 def _silver(path: Path, n_articles: int) -> tuple[Score, Score, int]:
@@ -162,11 +167,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench_segment: corpora not found at {data}; skipped", file=sys.stderr)
         return 0
 
+    load_start = os.getloadavg()[0]
     vims = _vims_paragraphs(data / "vims-dev")
     if quick:
         vims = vims[:1500]
     print(f"tokenize: {len(vims):,} vims-dev paragraphs ...", file=sys.stderr)
-    r_vims = _compare(vims)
+    r_vims = _compare(vims, with_segment=True)
     articles = _vietnews_articles(data / "vietnews" / "test.jsonl.gz", n_articles)
     print(f"tokenize: {len(articles):,} VietNews articles ...", file=sys.stderr)
     r_news = _compare(articles)
@@ -181,31 +187,39 @@ def main(argv: list[str] | None = None) -> int:
     s_ours, s_pyvi, s_lines = _silver(data / "vietnews" / "silver-segmented-sample.jsonl.gz", n_silver)
     sets = _test_sets()
 
+    load = os.getloadavg()[0]
     lines = [
         "# Segmentation benchmark (`benchmarks/bench_segment.py`)",
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M')} on {platform.machine()}, {os.cpu_count()} cores "
-        f"(shared machine: ratios from the same run matter more than absolute times), "
+        f"(shared machine, load average {load_start:.1f} at start and {load:.1f} at end: ratios "
+        f"from the same run matter more than absolute times), "
         f"Python {platform.python_version()}{', --quick sample' if quick else ''}.",
         "",
         "## `tokenize`: identical to pyvi, and faster",
         "",
-        "pyvi and newslab run in alternating blocks of 200 texts on the same strings. newslab "
-        "(first pass) includes building its per-syllable tables; the warm pass is a second run "
-        "over the same texts.",
+        "pyvi and newslab run in alternating blocks of 200 texts on the same strings, one text "
+        "per call. newslab's first pass includes building its per-syllable tables; the second "
+        "pass reruns the same texts (its time also moves with the machine's load).",
         "",
-        "| texts | n | syllables | identical to pyvi | pyvi | newslab | newslab warm "
-        "| speed-up | speed-up warm |",
+        "| texts | n | syllables | identical to pyvi | pyvi | newslab | newslab 2nd pass "
+        "| speed-up | speed-up 2nd pass |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         *_speed_rows("vims-dev paragraphs", r_vims),
         *_speed_rows("VietNews articles (test split, whole text)", r_news),
         "",
+        f"`segment` (rules included) on the vims-dev paragraphs, same blocks: "
+        f"{r_vims['segment_s']:.1f} s ({r_vims['syllables'] / r_vims['segment_s']:,.0f} syllables/s), "
+        f"**{r_vims['pyvi_s'] / r_vims['segment_s']:.1f}x** pyvi's speed.",
+        "",
         f"## `segment_many` / `tokenize_many` on {len(many_texts):,} VietNews articles "
         f"({many_syl:,} syllables)",
         "",
+        "Same process, one after the other (no pyvi reference here: see the ratios above). "
+        "`tokenize_many` runs the model once per chunk of texts.",
+        "",
         "| run | time | syllables/s |",
         "|---|---:|---:|",
-        f"| pyvi `tokenize`, loop | {r_many['pyvi']:.2f} s | {many_syl / r_many['pyvi']:,.0f} |",
         f"| `tokenize_many`, 1 process, no cache | {r_many['tok_1']:.2f} s "
         f"| {many_syl / r_many['tok_1']:,.0f} |",
         f"| `tokenize_many`, 2 processes, no cache | {r_many['tok_2']:.2f} s "

@@ -125,6 +125,7 @@ class FastTokenizer:
                 "+1:word.bi_gram()", "+2:word.tri_gram()",
             )
         }  # fmt: skip
+        self._wf = {k: (float(x[0]), float(x[1])) for k, x in self._w.items()}
         (t00, t01), (t10, t11) = model.transition
         self._trans = (t00, t01, t10, t11)
         self._lex_index, self._grams, self._base = self._index_lexicon(word_lines)
@@ -177,32 +178,34 @@ class FastTokenizer:
         row = v.rows
         low = token.lower()
         upper, title = token.isupper(), token.istitle()
-        w = self._w
+        digit = token.isdigit()
+        w = self._wf
+        zero = (0.0, 0.0)
+        lower_w = self._weights("word.lower():" + low)
+        values: list[float] = []
         for lab in (0, 1):
             # Same order and same float additions as CRFsuite over pyvi's feature dict.
             s = 0.0 + w["bias"][lab]
-            s += self._weights("word.lower():" + low)[lab]
+            s += lower_w[lab]
             if upper:
                 s += w["word.isupper()"][lab]
             if title:
                 s += w["word.istitle()"][lab]
-            if token.isdigit():
+            if digit:
                 s += w["word.isdigit()"][lab]
-            v.table[row, lab] = s
-        t = v.table[row]
-        t[2:4] = self._weights("-1:word.lower():" + low)
-        t[4:6] = w["-1:word.istitle()"] if title else 0.0
-        t[6:8] = w["-1:word.isupper()"] if upper else 0.0
-        t[8:10] = self._weights("+1:word.lower():" + low)
-        t[10:12] = w["+1:word.istitle()"] if title else 0.0
-        t[12:14] = w["+1:word.isupper()"] if upper else 0.0
+            values.append(s)
+        values += self._weights("-1:word.lower():" + low)
+        values += w["-1:word.istitle()"] if title else zero
+        values += w["-1:word.isupper()"] if upper else zero
+        values += self._weights("+1:word.lower():" + low)
+        values += w["+1:word.istitle()"] if title else zero
+        values += w["+1:word.isupper()"] if upper else zero
+        v.table[row] = values
         v.lex[row] = self._lex_index.get(low, v.no_lexicon)
         # pyvi never joins across punctuation (a substring test on string.punctuation) or
         # digits, nor a capitalised syllable onto a lowercase one.
-        punct = token in _PUNCTUATION
-        digit0 = token[0].isdigit()
         v.title0.append(token[0].istitle())
-        v.block.append(punct or digit0)
+        v.block.append(token in _PUNCTUATION or token[0].isdigit())
         v.index[token] = row
         v.rows += 1
         return row
