@@ -246,8 +246,9 @@ def pos_tag(words: Sequence[str]) -> list[tuple[str, str]]:
         return []
     from pyvi import ViPosTagger
 
-    tagged_words, tags = ViPosTagger.postagging(" ".join(words))
-    return list(zip(tagged_words, tags, strict=True))
+    words = list(words)
+    _, tags = ViPosTagger.postagging_tokens(words)
+    return list(zip(words, tags, strict=True))
 
 
 @lru_cache(maxsize=1)
