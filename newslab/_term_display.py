@@ -17,8 +17,8 @@ from newslab._term_names import NAME_MARK
 # pronouns, adverbs, determiners, numerals, particles, interjections, punctuation.
 FUNCTION_TAGS = frozenset({"E", "C", "CC", "P", "R", "L", "M", "T", "I", "F", "CH", "Z", "X"})
 
-# Words every news story uses that say nothing about the story: reporting verbs, forms of
-# address, calendar words. Added to `newslab.stopwords()`.
+# Words every news story uses that say nothing about the story: reporting and linking verbs,
+# forms of address, calendar words, numerals. Added to `newslab.stopwords()`.
 _NEWS_FILLER = frozenset(
     """
     ông bà anh chị em cô chú bác ngài cho_biết nói rằng theo cũng đã đang sẽ được bị
@@ -26,6 +26,8 @@ _NEWS_FILLER = frozenset(
     người việc điều cách lần vụ_việc thông_tin ảnh nguồn video clip xem_thêm
     tin báo đưa_tin đăng theo_đó tuy_nhiên ngoài_ra bên_cạnh đồng_thời hiện_nay trước_đó sau_đó
     khoảng hơn gần nhiều ít các những một hai ba bốn năm sáu bảy tám chín mười trăm nghìn ngàn triệu tỷ
+    thực_hiện đưa đưa_ra khiến cho_rằng tiếp_tục diễn_ra có_thể nhằm liên_quan bao_gồm cùng
+    lớn mới cao trong_khi hiện đây đó này
     """.split()
 )
 
