@@ -25,8 +25,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--workers", type=int, default=None,
                    help="worker processes of the local cluster (default: one per core)")
-    p.add_argument("--partition-size", type=int, default=PARTITION_SIZE,
-                   help=f"articles per partition (default: {PARTITION_SIZE})")
+    p.add_argument("--partition-size", type=int, default=None,
+                   help="articles per partition (default: about four partitions per worker, "
+                   f"at most {PARTITION_SIZE})")
     p.add_argument("--stages", default=",".join(STAGES[1:]),
                    help="comma-separated stages after loading (default: all: "
                    f"{','.join(STAGES[1:])})")

@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 #: Stages in the order they run.
 STAGES = ("load", "duplicates", "stories", "terms", "quotes")
 
-#: Articles per partition: a few seconds of segmentation, a few MB of text.
+#: Most articles per partition: a few seconds of segmentation, a few MB of text.
 PARTITION_SIZE = 2000
 
 
@@ -122,7 +122,7 @@ def run_pipeline(
     scheduler: str | None = None,
     client=None,
     n_workers: int | None = None,
-    partition_size: int = PARTITION_SIZE,
+    partition_size: int | None = None,
     stages: tuple[str, ...] | list[str] = STAGES,
     cache_dir=None,
     n_terms: int = 10,
@@ -148,7 +148,8 @@ def run_pipeline(
         scheduler: Address of a running Dask scheduler (`"tcp://host:8786"`).
         client: An existing `distributed.Client` (used as is and left open).
         n_workers: Worker processes of the local cluster (default: one per core).
-        partition_size: Articles per partition.
+        partition_size: Articles per partition; None for about four partitions per worker,
+            at most `PARTITION_SIZE` (2,000) articles each.
         stages: Stages to run after `"load"` (always run): any of `"duplicates"`,
             `"stories"`, `"terms"`, `"quotes"`. `"terms"` ranks per story only when
             `"stories"` runs too.
@@ -169,7 +170,7 @@ def run_pipeline(
     unknown = set(stages) - set(STAGES)
     if unknown:
         raise ValueError(f"unknown stages {sorted(unknown)}; choose from {', '.join(STAGES)}")
-    if partition_size < 1:
+    if partition_size is not None and partition_size < 1:
         raise ValueError(f"partition_size must be at least 1, got {partition_size}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

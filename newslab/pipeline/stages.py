@@ -98,8 +98,20 @@ def _rename(frame: pd.DataFrame, offset: int, renames: dict[int, str]) -> pd.Dat
     return frame
 
 
-def load(client, source, *, partition_size: int) -> Corpus:
-    """Read the inputs on the workers and cut them into partitions of `partition_size` articles.
+def auto_partition_size(n: int, n_workers: int, largest: int = 2000) -> int:
+    """Articles per partition: at most `largest`, and about four partitions per worker.
+
+    Example:
+        >>> auto_partition_size(150_704, 2), auto_partition_size(10_000, 2)
+        (2000, 1250)
+    """
+    return int(min(largest, max(50, math.ceil(n / (4 * max(n_workers, 1))))))
+
+
+def load(client, source, *, partition_size: int | None = None) -> Corpus:
+    """Read the inputs on the workers and cut them into partitions.
+
+    Partitions hold `partition_size` articles (None: `auto_partition_size`).
 
     `doc_id`s are those of `load_corpus`, also when the same `id` appears in two files (the
     later ones get `~2`, `~3`, ... in corpus order).
@@ -113,6 +125,8 @@ def load(client, source, *, partition_size: int) -> Corpus:
     for s in skips:
         skipped.extend(s)
     sizes = client.gather(client.map(len, frames))
+    if partition_size is None:
+        partition_size = auto_partition_size(sum(sizes), len(client.scheduler_info()["workers"]))
     parts, lengths = [], []
     for frame, size in zip(frames, sizes, strict=True):
         for start in range(0, size, partition_size):
@@ -261,6 +275,9 @@ def segment(client, corpus: Corpus, *, cache_dir=None) -> list:
 
 # --------------------------------------------------------------------------- stories
 
+#: Candidate neighbours kept per article from the rare-word product (`newslab.stories`).
+CANDIDATES = 10
+
 
 def _concat_tokens(*segs: dict) -> tuple[list, list]:
     return ([t for s in segs for t in s["tokens"]], [t for s in segs for t in s["title_tokens"]])
@@ -286,14 +303,15 @@ def _run_dense(options: dict, *items) -> np.ndarray:
     return _dense_stories(frames, segs, options)
 
 
-def _split_vocab(seg: dict, which: str, *, n_buckets: int):
-    return idf_mod.partial_df(*vectors.vocab_df(seg, which), n_buckets=n_buckets)
+def _split_vocab(seg: dict, which: str, title_weight: int, *, n_buckets: int):
+    return idf_mod.partial_df(*vectors.vocab_df(seg, which, title_weight), n_buckets=n_buckets)
 
 
-def _vocabulary(client, segs: list, which: str, n_docs: int, n_buckets: int):
+def _vocabulary(client, segs: list, which: str, title_weight: int, n_docs: int, n_buckets: int):
     """Merged vocabulary `(terms, df, idf)` of the body or title vectors."""
     merged = client.gather(shuffle(client, segs, _split_vocab, idf_mod.merge_df, n_buckets,
-                                   split_args=[(which,)] * len(segs), name=f"vocab-{which}"))
+                                   split_args=[(which, title_weight)] * len(segs),
+                                   name=f"vocab-{which}"))
     terms = np.concatenate([t for t, _ in merged]) if merged else np.empty(0, dtype=object)
     df = np.concatenate([d for _, d in merged]) if merged else np.empty(0, dtype=np.int64)
     order = sorted(range(len(terms)), key=terms.__getitem__)
@@ -301,8 +319,8 @@ def _vocabulary(client, segs: list, which: str, n_docs: int, n_buckets: int):
     return terms, df, idf_mod.idf_vector(df, n_docs)
 
 
-def _has_words(seg: dict, which: str) -> bool:
-    return seg[which]["counts"].nnz > 0
+def _has_words(seg: dict, which: str, title_weight: int) -> bool:
+    return vectors.counts(seg, which, title_weight).nnz > 0
 
 
 def _has_title_tokens(seg: dict) -> bool:
@@ -454,22 +472,24 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     if n == 0:
         return np.empty(0, dtype=np.int64)
     if n <= opts["max_dense"]:
-        keep = {k: opts[k] for k in ("threshold", "neighbours", "title_share", "snn_share",
-                                      "max_dense")}
+        keep = {k: v for k, v in opts.items() if k not in ("tokens", "title_tokens", "progress")}
         return np.asarray(client.submit(_run_dense, keep, *corpus.parts, *segs).result())
 
     n_buckets = corpus.n_buckets(client)
-    if not any(client.gather(client.map(_has_words, segs, which="body"))):
+    tw = int(opts.get("title_weight", 0))
+    if not any(client.gather(client.map(_has_words, segs, which="body", title_weight=tw))):
         return np.arange(n, dtype=np.int64)
-    vocab, df, idf = _vocabulary(client, segs, "body", n, n_buckets)
+    vocab, df, idf = _vocabulary(client, segs, "body", tw, n, n_buckets)
     vocab_f, idf_f = client.scatter([vocab, idf], broadcast=True)
-    xs = client.map(vectors.tfidf_part, segs, which="body", vocab=vocab_f, idf=idf_f)
+    xs = client.map(vectors.tfidf_part, segs, which="body", title_weight=tw, vocab=vocab_f,
+                    idf=idf_f)
     xts = None
     if opts["title_share"] > 0 and any(client.gather(client.map(_has_title_tokens, segs))):
-        if any(client.gather(client.map(_has_words, segs, which="title"))):
-            tv, _, tidf = _vocabulary(client, segs, "title", n, n_buckets)
+        if any(client.gather(client.map(_has_words, segs, which="title", title_weight=0))):
+            tv, _, tidf = _vocabulary(client, segs, "title", 0, n, n_buckets)
             tv_f, tidf_f = client.scatter([tv, tidf], broadcast=True)
-            xts = client.map(vectors.tfidf_part, segs, which="title", vocab=tv_f, idf=tidf_f)
+            xts = client.map(vectors.tfidf_part, segs, which="title", title_weight=0,
+                             vocab=tv_f, idf=tidf_f)
 
     # rare-word candidates, as `newslab.stories._candidates`
     max_df = max(50, n // 500)
@@ -478,7 +498,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
                        split_args=[(o, rare_f) for o in corpus.offsets],
                        combine_kwargs={"n_out": n_buckets}, name="rare-words")
     tops = shuffle(client, products, _identity_split, _top_neighbours, n_buckets,
-                   combine_kwargs={"top": 20}, name="neighbours")
+                   combine_kwargs={"top": CANDIDATES}, name="neighbours")
     got = [t for t in client.gather(tops) if len(t)]
     pairs = np.unique(np.concatenate(got), axis=0) if got else np.empty((0, 2), np.int64)
 
@@ -507,11 +527,11 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     both_a, both_b = np.concatenate([a, b]), np.concatenate([b, a])
     both_s = np.concatenate([sim, sim])
     order = np.lexsort((both_b, -both_s, both_a))
-    both_a, both_b = both_a[order], both_b[order]
+    both_a, both_b, both_s = both_a[order], both_b[order], both_s[order]
     first = np.searchsorted(both_a, np.arange(n))
     rank = np.arange(len(both_a)) - first[both_a]
     neigh = np.full((n, k), -1, dtype=np.int64)
-    take = rank < k
+    take = (rank < k) & (both_s >= opts.get("neighbour_floor", -np.inf))
     neigh[both_a[take], rank[take]] = both_b[take]
     ind = _knn_indicator(neigh, n)
     snn = _rowdot(ind, a, b) / (k + 1)
@@ -534,10 +554,10 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     dense_groups = []
     for members in groups:
         if len(members) > opts["max_dense"]:
-            logger.warning("%d articles chained into one component; splitting it by connected "
-                           "components only (raise threshold to tighten)", len(members))
-            labels[members] = next_label
-            next_label += 1
+            # as in memory: average link on the component's candidate edges only
+            local = _large_component(members, a, b, blended, opts["threshold"], n)
+            labels[members] = local + next_label
+            next_label += int(local.max()) + 1
         else:
             dense_groups.append(members)
     if dense_groups:
@@ -566,6 +586,19 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
                 labels[members] = local + next_label
                 next_label += int(local.max()) + 1
     return _renumber(labels)
+
+
+def _large_component(members, a, b, blended, threshold, n) -> np.ndarray:
+    from newslab import stories as mem
+
+    if not hasattr(mem, "_sparse_average_link"):
+        logger.warning("%d articles chained into one component", len(members))
+        return np.zeros(len(members), dtype=np.int64)
+    local_of = np.full(n, -1, dtype=np.int64)
+    local_of[members] = np.arange(len(members))
+    inside = (local_of[a] >= 0) & (local_of[b] >= 0)
+    return mem._sparse_average_link(len(members), local_of[a[inside]], local_of[b[inside]],
+                                    blended[inside], threshold)
 
 
 def _pair(x, xt):

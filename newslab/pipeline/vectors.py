@@ -18,9 +18,6 @@ from sklearn.preprocessing import normalize
 
 from newslab.vectorize import clean_tokens
 
-#: Title words count this many more times in the body vector (as in `cluster_stories`).
-TITLE_WEIGHT = 2
-
 
 def segment(texts: list[str], cache_dir) -> list[list[str]]:
     """`newslab.segment_many` in this process (workers must not fork pools of their own)."""
@@ -37,9 +34,8 @@ def segment(texts: list[str], cache_dir) -> list[list[str]]:
     return segment_many(texts, **kwargs)
 
 
-def _counts(docs: list[list[str]]) -> dict:
-    """Local vocabulary (sorted) and a CSR count matrix over it."""
-    vocab = sorted({w for d in docs for w in d})
+def _counts(docs: list[list[str]], vocab: list[str]) -> sp.csr_matrix:
+    """CSR count matrix of `docs` over `vocab` (sorted)."""
     index = {w: i for i, w in enumerate(vocab)}
     indptr = [0]
     cols: list[int] = []
@@ -50,64 +46,74 @@ def _counts(docs: list[list[str]]) -> dict:
             cols.append(j)
             vals.append(c[j])
         indptr.append(len(cols))
-    matrix = sp.csr_matrix(
+    return sp.csr_matrix(
         (np.asarray(vals, dtype=np.float32), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
         shape=(len(docs), len(vocab)),
     )
-    df = np.bincount(matrix.indices, minlength=len(vocab)).astype(np.int64)
-    return {"terms": np.array(vocab, dtype=object), "counts": matrix, "df": df}
 
 
 def segment_part(frame: pd.DataFrame, cache_dir) -> dict:
-    """Segment one partition and count its words (body with title twice, and title alone).
+    """Segment one partition and count its words, bodies and titles apart.
 
     Returns:
-        `{"tokens", "title_tokens", "body": {terms, counts, df}, "title": {...}}`; tokens are
-        kept for the exact small-corpus path.
+        `{"tokens", "title_tokens", "terms", "body", "title"}`: the tokens (for the exact
+        small-corpus path), the partition's vocabulary (sorted) and CSR counts of the cleaned
+        words (`newslab.vectorize.clean_tokens`, numbers kept) of bodies and of titles over it.
     """
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
     titles = frame["title"].fillna("").tolist() if "title" in frame else [""] * len(frame)
     titles = [t if isinstance(t, str) else "" for t in titles]
     tokens = segment(texts, cache_dir)
     title_tokens = segment(titles, cache_dir)
-    body_docs = []
-    title_docs = []
-    for body, title in zip(tokens, title_tokens, strict=True):
-        words = clean_tokens(body, keep_numbers=True)
-        title_words = clean_tokens(title, keep_numbers=True)
-        body_docs.append(words + title_words * TITLE_WEIGHT)
-        title_docs.append(title_words)
+    body_docs = [clean_tokens(t, keep_numbers=True) for t in tokens]
+    title_docs = [clean_tokens(t, keep_numbers=True) for t in title_tokens]
+    vocab = sorted({w for d in body_docs for w in d} | {w for d in title_docs for w in d})
     return {
         "tokens": tokens,
         "title_tokens": title_tokens,
-        "body": _counts(body_docs),
-        "title": _counts(title_docs),
+        "terms": np.array(vocab, dtype=object),
+        "body": _counts(body_docs, vocab),
+        "title": _counts(title_docs, vocab),
     }
 
 
-def vocab_df(seg: dict, which: str) -> tuple[np.ndarray, np.ndarray]:
-    """`(terms, df)` of one partition's body or title vocabulary."""
-    return seg[which]["terms"], seg[which]["df"]
+def counts(seg: dict, which: str, title_weight: int) -> sp.csr_matrix:
+    """Counts of the body vector (body words plus `title_weight` times the title's) or titles."""
+    if which == "title":
+        return seg["title"]
+    return (seg["body"] + seg["title"] * title_weight).tocsr() if title_weight else seg["body"]
 
 
-def tfidf_part(seg: dict, which: str, vocab: np.ndarray, idf: np.ndarray) -> sp.csr_matrix:
+def vocab_df(seg: dict, which: str, title_weight: int) -> tuple[np.ndarray, np.ndarray]:
+    """`(terms, df)` of one partition's body-vector or title vocabulary (terms with df > 0)."""
+    x = counts(seg, which, title_weight)
+    x.eliminate_zeros()
+    df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.int64)
+    keep = df > 0
+    return seg["terms"][keep], df[keep]
+
+
+def tfidf_part(seg: dict, which: str, title_weight: int, vocab: np.ndarray,
+               idf: np.ndarray) -> sp.csr_matrix:
     """L2-normalised sublinear TF-IDF rows of one partition over the corpus vocabulary.
 
     Args:
         seg: Output of `segment_part`.
         which: `"body"` or `"title"`.
+        title_weight: Extra times title words count in the body vector.
         vocab: The corpus vocabulary, sorted (object array).
         idf: IDF of each vocabulary term (`idf.idf_vector`).
 
     Returns:
         A float32 CSR matrix, one row per article, columns in `vocab` order.
     """
-    local = seg[which]
-    cols = np.searchsorted(vocab, local["terms"]) if len(local["terms"]) else np.empty(0, np.int64)
-    counts = local["counts"]
+    local = counts(seg, which, title_weight).copy()
+    local.eliminate_zeros()
+    terms = seg["terms"]
+    cols = np.searchsorted(vocab, terms) if len(terms) else np.empty(0, np.int64)
     x = sp.csr_matrix(
-        (counts.data.copy(), cols[counts.indices], counts.indptr.copy()),
-        shape=(counts.shape[0], len(vocab)),
+        (local.data.astype(np.float32), cols[local.indices], local.indptr.copy()),
+        shape=(local.shape[0], len(vocab)),
     )
     x.sort_indices()
     np.log(x.data, x.data)

@@ -1,0 +1,283 @@
+"""Benchmark: the whole newslab pipeline on Dask over VietNews (150,704 articles).
+
+Measures, on this machine, in one run:
+  * every stage (load, duplicates, segmentation, stories, topic terms, quotes) on the smallest
+    N with 2 worker processes, time and peak worker memory per stage;
+  * the core stages (load, duplicates, segmentation, stories: every global step) on
+    N = 10k / 50k / all 150,704 articles with 2 workers, and a plot of time per stage against N;
+  * 1 vs 2 worker processes on the smallest N;
+  * pyvi's own time to segment the same texts (`pyvi.ViTokenizer.tokenize` on titles and
+    bodies), measured on a random sample in the same run and scaled by characters; the goal
+    is a whole pipeline in at most a quarter of that.
+
+The input is VietNews re-sharded into JSONL files of 5,000 articles (in /tmp, never in the
+repository), as an archive would be; every run uses a fresh segmentation cache.
+
+Usage:
+    flock /tmp/newslab-heavy.lock .venv/bin/python benchmarks/bench_pipeline.py
+    .venv/bin/python benchmarks/bench_pipeline.py --quick      # 2k / 5k articles, minutes
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from newslab._paths import PROJ_ROOT, shared_data_dir
+
+RESULTS = PROJ_ROOT / "benchmarks" / "results"
+SHARD = 5000
+FILES = ("train.jsonl.gz", "val.jsonl.gz", "test.jsonl.gz")
+
+
+def records(limit: int | None):
+    n = 0
+    for name in FILES:
+        with gzip.open(shared_data_dir() / "vietnews" / name, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if limit is not None and n >= limit:
+                    return
+                yield line
+                n += 1
+
+
+def make_shards(limit: int | None, directory: Path) -> tuple[int, int]:
+    """Write the first `limit` articles as JSONL shards; return (articles, characters)."""
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    n = chars = 0
+    out = None
+    for line in records(limit):
+        if n % SHARD == 0:
+            if out:
+                out.close()
+            out = open(directory / f"part-{n // SHARD:04d}.jsonl", "w", encoding="utf-8")
+        out.write(line)
+        rec = json.loads(line)
+        chars += len(rec.get("title") or "") + len(rec.get("text") or "")
+        n += 1
+    if out:
+        out.close()
+    return n, chars
+
+
+def pyvi_seconds_per_char(sample: int, seed: int = 0) -> tuple[float, int]:
+    """pyvi's tokenize time per character of title + body, on a random sample of articles."""
+    from pyvi import ViTokenizer
+
+    rng = random.Random(seed)
+    reservoir: list[str] = []
+    for i, line in enumerate(records(None)):  # reservoir sample: one pass, little memory
+        if i < sample:
+            reservoir.append(line)
+        elif (j := rng.randrange(i + 1)) < sample:
+            reservoir[j] = line
+    picked = [json.loads(line) for line in reservoir]
+    texts = [t for r in picked for t in ((r.get("title") or ""), (r.get("text") or "")) if t]
+    ViTokenizer.tokenize("Khởi động pyvi.")
+    start = time.perf_counter()
+    for t in texts:
+        ViTokenizer.tokenize(t)
+    seconds = time.perf_counter() - start
+    return seconds / sum(len(t) for t in texts), sum(len(t) for t in texts)
+
+
+def run_once(shards: Path, workers: int, partition_size: int | None, stages) -> dict:
+    from newslab.pipeline import read_output, run_pipeline
+
+    with tempfile.TemporaryDirectory(prefix="newslab-bench-") as tmp:
+        start = time.perf_counter()
+        report = run_pipeline(shards, Path(tmp) / "out", n_workers=workers, stages=stages,
+                              partition_size=partition_size, cache_dir=Path(tmp) / "cache")
+        total = time.perf_counter() - start
+        outputs = {}
+        for name in ("duplicates", "stories", "quotes", "story_terms"):
+            try:
+                frame = read_output(Path(tmp) / "out", name)
+            except FileNotFoundError:
+                continue
+            outputs[name] = len(frame) if name != "stories" else int(frame["story"].nunique())
+    return {"report": report, "total": total, "outputs": outputs}
+
+
+def fmt_table(frame: pd.DataFrame) -> str:
+    cols = list(frame.columns)
+    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for _, row in frame.iterrows():
+        lines.append("| " + " | ".join(str(row[c]) for c in cols) + " |")
+    return "\n".join(lines)
+
+
+def plot(scaling: pd.DataFrame, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    stages = [c for c in scaling.columns if c != "articles"]
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    bottom = None
+    xs = scaling["articles"].to_numpy()
+    for stage in stages:
+        ys = scaling[stage].fillna(0).to_numpy()
+        ax.bar([f"{x:,}" for x in xs], ys, bottom=bottom, label=stage)
+        bottom = ys if bottom is None else bottom + ys
+    ax.set_xlabel("articles (VietNews)")
+    ax.set_ylabel("wall-clock seconds (2 worker processes)")
+    ax.set_title("newslab pipeline on Dask (load, duplicates, segment, stories):\n"
+                 "time per stage vs corpus size, VietNews", fontsize=10)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+CORE = ("load", "duplicates", "stories")
+ALL = ("load", "duplicates", "stories", "terms", "quotes")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="2k / 5k articles only")
+    parser.add_argument("--sizes", default=None, help="comma-separated N (0 = all)")
+    parser.add_argument("--partition-size", type=int, default=None)
+    parser.add_argument("--all-size", type=int, default=None,
+                        help="N for the run with every stage (default: the smallest N)")
+    parser.add_argument("--pyvi-sample", type=int, default=300)
+    parser.add_argument("--workdir", default="/tmp/newslab-bench-pipeline")
+    args = parser.parse_args(argv)
+    sizes = [2000, 5000] if args.quick else [10_000, 50_000, 0]
+    if args.sizes:
+        sizes = [int(s) for s in args.sizes.split(",")]
+    work = Path(args.workdir)
+    suffix = "-quick" if args.quick else ""
+    md_path = RESULTS / f"pipeline{suffix}.md"
+    png_path = RESULTS / f"pipeline-scaling{suffix}.png"
+    RESULTS.mkdir(parents=True, exist_ok=True)
+
+    per_char, sample_chars = pyvi_seconds_per_char(args.pyvi_sample)
+    print(f"pyvi: {per_char * 1e6:.3f} s per million characters "
+          f"(sample of {args.pyvi_sample} articles, {sample_chars} characters)", file=sys.stderr)
+
+    state = {"per_char": per_char, "args": args, "runs": [], "stages": [], "chars": {}}
+    # smallest N: every stage (2 workers), then the core stages with 1 and 2 workers;
+    # larger N: the core stages (2 workers). Runs are written as they finish.
+    plan = [(args.all_size or sizes[0], 2, ALL), (sizes[0], 1, CORE), (sizes[0], 2, CORE)]
+    plan += [(size, 2, CORE) for size in sizes[1:]]
+    made: dict[int, tuple[Path, int, int]] = {}
+    for size, workers, stages in plan:
+        if size not in made:
+            shards = work / f"shards-{size or 'all'}"
+            made[size] = (shards, *make_shards(size or None, shards))
+        shards, n, chars = made[size]
+        state["chars"][n] = chars
+        label = "all" if stages == ALL else "core"
+        print(f"N={n} workers={workers} stages={label} ...", file=sys.stderr)
+        got = run_once(shards, workers, args.partition_size, stages)
+        rep = got["report"]
+        pyvi = per_char * chars
+        row = {"articles": n, "stages": label, "workers": workers,
+               "partitions": rep.n_partitions, "pipeline_s": round(got["total"], 1),
+               "stages_s": round(sum(rep.seconds.values()), 1),
+               "pyvi_estimate_s": round(pyvi, 1), "ratio": round(got["total"] / pyvi, 3),
+               "peak_workers_mib": round(max(rep.peak_memory.values()) / 2**20),
+               "client_peak_mib": round(rep.client_peak_memory / 2**20),
+               **{f"n_{k}": v for k, v in got["outputs"].items()}}
+        print(row, file=sys.stderr)
+        state["runs"].append(row)
+        for stage, sec in rep.seconds.items():
+            state["stages"].append({"articles": n, "stages": label, "workers": workers,
+                                    "stage": stage, "seconds": round(sec, 1),
+                                    "peak_workers_mib": round(rep.peak_memory[stage] / 2**20)})
+        write_results(md_path, png_path, state)
+        for old in list(made):
+            if old != size and all(p[0] != old for p in plan[plan.index((size, workers, stages)) + 1:]):
+                shutil.rmtree(made.pop(old)[0], ignore_errors=True)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def write_results(md_path: Path, png_path: Path, state: dict) -> None:
+    per_char, args = state["per_char"], state["args"]
+    runs = pd.DataFrame(state["runs"])
+    stages = pd.DataFrame(state["stages"])
+    order = ["load", "duplicates", "segment", "stories", "terms", "quotes", "write"]
+    lines = [
+        "# Pipeline on Dask: VietNews end to end",
+        "",
+        f"Machine: {os.cpu_count()} cores, shared with other engineers' jobs while measuring "
+        "(timings are wall-clock and noisy); LocalCluster of worker processes with 1 thread "
+        "each; partitions of at most 2,000 articles (about four per worker); input re-sharded "
+        f"into JSONL files of {SHARD:,} articles; fresh segmentation cache for every run. "
+        f"Generated by `benchmarks/bench_pipeline.py{' --quick' if 'quick' in md_path.name else ''}`.",
+        "",
+        f"pyvi reference: `ViTokenizer.tokenize` on titles and bodies of {args.pyvi_sample} random "
+        f"VietNews articles, measured in the same run: {per_char * 1e6:.2f} s per million "
+        "characters on one core, scaled to the characters of each corpus (`pyvi_estimate_s`). "
+        "`pipeline_s` is the whole `run_pipeline` call, starting and stopping the local "
+        "cluster included; `stages_s` the sum of its stages. `ratio` = pipeline_s / pyvi "
+        "estimate (goal: at most 0.25).",
+        "",
+        "`core` = load, duplicates, segmentation, stories (every global step); `all` adds topic "
+        "terms and quotes (per-article work plus one vocabulary merge and one story shuffle).",
+        "",
+        "## Runs",
+        "",
+        fmt_table(runs) if len(runs) else "(none yet)",
+        "",
+    ]
+    if len(stages):
+        lines += ["## Time (s) and peak worker memory (MiB) per stage", ""]
+        for (n, label, workers), group in stages.groupby(["articles", "stages", "workers"],
+                                                         sort=False):
+            g = group.set_index("stage")
+            cells = [f"{s} {g.loc[s, 'seconds']} s / {g.loc[s, 'peak_workers_mib']} MiB"
+                     for s in order if s in g.index]
+            lines.append(f"- {n:,} articles, {label}, {workers} worker(s): " + "; ".join(cells))
+        lines += ["", "Peak memory: total of all worker processes, sampled by the scheduler "
+                  "every 0.5 s.", ""]
+        core2 = stages[(stages["stages"] == "core") & (stages["workers"] == 2)]
+        if len(core2):
+            pivot = core2.pivot_table(index="articles", columns="stage", values="seconds")
+            cols = [s for s in order if s in pivot.columns]
+            scaling = pivot[cols].reset_index()
+            plot(scaling, png_path)
+            lines += [f"![time per stage against N]({png_path.name})", ""]
+        full = stages[stages["stages"] == "all"]
+        if len(full) and len(runs):
+            n_small = int(full["articles"].iloc[0])
+            n_big = int(runs["articles"].max())
+            per = full.set_index("stage")["seconds"]
+            extra = float(per.get("terms", 0) + per.get("quotes", 0))
+            big_core = runs[(runs["articles"] == n_big) & (runs["stages"] == "core")
+                            & (runs["workers"] == 2)]
+            if len(big_core) and n_big > n_small:
+                chars_ratio = state["chars"][n_big] / state["chars"][n_small]
+                projected = float(big_core["pipeline_s"].iloc[0]) + extra * chars_ratio
+                pyvi_big = per_char * state["chars"][n_big]
+                lines += [
+                    "## Whole pipeline on all articles (core measured, terms + quotes scaled)",
+                    "",
+                    f"terms + quotes took {extra:.1f} s on {n_small:,} articles (2 workers); "
+                    f"scaled by characters ({chars_ratio:.1f}x) to {n_big:,} articles: "
+                    f"{extra * chars_ratio:.0f} s. Core measured on {n_big:,}: "
+                    f"{float(big_core['pipeline_s'].iloc[0]):.0f} s. Whole pipeline: about "
+                    f"{projected:.0f} s vs pyvi alone {pyvi_big:.0f} s, ratio "
+                    f"{projected / pyvi_big:.2f}.",
+                    "",
+                ]
+    md_path.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
