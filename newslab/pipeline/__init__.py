@@ -11,6 +11,7 @@ results come back to the client.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import resource
@@ -262,7 +263,12 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
     labels = None
     if "stories" in stages:
         with _Stage(client, report, "segment", progress):
-            segs = st.segment(client, corpus, cache_dir=cache_dir)
+            from newslab.stories import cluster_stories
+
+            max_dense = story_options.get(
+                "max_dense", inspect.signature(cluster_stories).parameters["max_dense"].default)
+            segs = st.segment(client, corpus, cache_dir=cache_dir,
+                              keep_tokens=corpus.n <= max_dense)
             _wait(segs, "segment", progress)
         with _Stage(client, report, "stories", progress):
             labels = st.stories(client, corpus, segs, **story_options)

@@ -268,9 +268,14 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
 # --------------------------------------------------------------------------- segmentation
 
 
-def segment(client, corpus: Corpus, *, cache_dir=None) -> list:
-    """Segment bodies and titles on the workers (`newslab.segment_many`, cached on disk)."""
-    return client.map(vectors.segment_part, corpus.parts, cache_dir=cache_dir)
+def segment(client, corpus: Corpus, *, cache_dir=None, keep_tokens: bool = True) -> list:
+    """Segment bodies and titles on the workers (`newslab.segment_many`, cached on disk).
+
+    Tokens are kept only with `keep_tokens` (the exact small-corpus story path needs them);
+    otherwise only word counts stay in worker memory.
+    """
+    return client.map(vectors.segment_part, corpus.parts, cache_dir=cache_dir,
+                      keep_tokens=keep_tokens)
 
 
 # --------------------------------------------------------------------------- stories
@@ -324,7 +329,7 @@ def _has_words(seg: dict, which: str, title_weight: int) -> bool:
 
 
 def _has_title_tokens(seg: dict) -> bool:
-    return any(len(t) for t in seg["title_tokens"])
+    return seg["has_title_tokens"]
 
 
 def _split_rare(x, offset: int, rare, *, n_buckets: int):

@@ -52,12 +52,12 @@ def _counts(docs: list[list[str]], vocab: list[str]) -> sp.csr_matrix:
     )
 
 
-def segment_part(frame: pd.DataFrame, cache_dir) -> dict:
+def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True) -> dict:
     """Segment one partition and count its words, bodies and titles apart.
 
     Returns:
         `{"tokens", "title_tokens", "terms", "body", "title"}`: the tokens (for the exact
-        small-corpus path), the partition's vocabulary (sorted) and CSR counts of the cleaned
+        small-corpus path; None unless `keep_tokens`), the partition's vocabulary (sorted) and CSR counts of the cleaned
         words (`newslab.vectorize.clean_tokens`, numbers kept) of bodies and of titles over it.
     """
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
@@ -69,8 +69,9 @@ def segment_part(frame: pd.DataFrame, cache_dir) -> dict:
     title_docs = [clean_tokens(t, keep_numbers=True) for t in title_tokens]
     vocab = sorted({w for d in body_docs for w in d} | {w for d in title_docs for w in d})
     return {
-        "tokens": tokens,
-        "title_tokens": title_tokens,
+        "tokens": tokens if keep_tokens else None,
+        "title_tokens": title_tokens if keep_tokens else None,
+        "has_title_tokens": any(len(t) for t in title_tokens),
         "terms": np.array(vocab, dtype=object),
         "body": _counts(body_docs, vocab),
         "title": _counts(title_docs, vocab),
