@@ -77,7 +77,7 @@ def run_datasketch(corpus: pd.DataFrame, threshold: float = 0.8) -> dict:
     for i, s in enumerate(sets):
         if len(s) < 20:
             continue
-        m = MinHash(num_perm=128, hashfunc=_low32)
+        m = MinHash(num_perm=128, hashfunc=_prehashed)
         m.update_batch((s & np.uint64(0xFFFFFFFF)).tolist())
         lsh.insert(i, m, check_duplication=False)
         hashes.append((i, m))
@@ -95,7 +95,8 @@ def run_datasketch(corpus: pd.DataFrame, threshold: float = 0.8) -> dict:
     }
 
 
-def _low32(x: int) -> int:
+def _prehashed(x: int) -> int:
+    """Shingles are already 64-bit hashes (masked to 32 bits): datasketch need not rehash."""
     return x
 
 
@@ -114,8 +115,13 @@ def child(n: int, stories: bool, datasketch: bool) -> dict:
     out["dup_kinds"] = pairs["kind"].value_counts().to_dict()
     del pairs
     if stories:
-        tokens = [t.lower().split() for t in corpus["text"]]
-        titles = [t.lower().split() for t in corpus["title"]]
+        words: dict[str, str] = {}  # one string object per distinct word, as a cache would load
+
+        def split(text: str) -> list[str]:
+            return [words.setdefault(w, w) for w in text.lower().split()]
+
+        tokens = [split(t) for t in corpus["text"]]
+        titles = [split(t) for t in corpus["title"]]
         start = time.perf_counter()
         labels = newslab.cluster_stories(corpus, tokens=tokens, title_tokens=titles)
         out["stories_seconds"] = time.perf_counter() - start

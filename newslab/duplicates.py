@@ -19,7 +19,7 @@ import pandas as pd
 import scipy.sparse as sp
 from tqdm.auto import tqdm
 
-from newslab.shingles import containment, shingle_hashes, sorted_unique, syllable_ids_many
+from newslab.shingles import containment, shingled_many, sorted_unique
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +57,8 @@ def fingerprints(
     sets: list[np.ndarray] = []
     exact = np.zeros(len(texts), dtype=np.uint64)
     bar = tqdm(texts, desc="shingles", unit="doc", disable=not progress)
-    for i, ids in enumerate(syllable_ids_many(bar)):
-        sets.append(sorted_unique(shingle_hashes(ids, k)))
+    for i, (ids, shingles) in enumerate(shingled_many(bar, k=k)):
+        sets.append(sorted_unique(shingles))
         if len(ids):
             exact[i] = int.from_bytes(hashlib.blake2b(ids.tobytes(), digest_size=8).digest())
     return sets, exact

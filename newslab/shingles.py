@@ -151,6 +151,42 @@ def syllable_ids_many(texts: Iterable[str], *, batch: int = 256) -> Iterator[np.
         yield from _split_ids(chunk)
 
 
+def shingled_many(
+    texts: Iterable[str], *, k: int = 5, batch: int = 256
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """`(syllable ids, shingle hashes)` of many texts, both computed a batch at a time.
+
+    The shingle hashes equal `shingle_hashes(syllable_ids(text), k)` for each text.
+
+    Example:
+        >>> [(len(i), len(s)) for i, s in shingled_many(["một hai ba bốn năm sáu", "Hà Nội"])]
+        [(6, 2), (2, 1)]
+    """
+    chunk: list[str] = []
+    for text in texts:
+        chunk.append(unicodedata.normalize("NFC", text))
+        if len(chunk) == batch:
+            yield from _shingle_batch(chunk, k)
+            chunk = []
+    if chunk:
+        yield from _shingle_batch(chunk, k)
+
+
+def _shingle_batch(chunk: list[str], k: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    ids, begin, _ = _ids_of_nfc("\n".join(chunk))
+    starts = np.cumsum([0] + [len(t) + 1 for t in chunk])
+    bounds = np.searchsorted(begin, starts)
+    hashes = shingle_hashes(ids, k) if len(ids) >= k else np.empty(0, dtype=np.uint64)
+    out = []
+    for i in range(len(chunk)):
+        lo, hi = int(bounds[i]), int(bounds[i + 1])
+        if hi - lo >= k:
+            out.append((ids[lo:hi], hashes[lo : hi - k + 1]))
+        else:  # short text: shingle_hashes makes one shorter shingle (or none)
+            out.append((ids[lo:hi], shingle_hashes(ids[lo:hi], k)))
+    return out
+
+
 def _split_ids(chunk: list[str]) -> list[np.ndarray]:
     ids, begin, _ = _ids_of_nfc("\n".join(chunk))  # the newline separates texts
     starts = np.cumsum([0] + [len(t) + 1 for t in chunk])

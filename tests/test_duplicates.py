@@ -142,3 +142,12 @@ def test_empty_and_invalid_input():
         newslab.find_duplicates(frame({"a": "x"}), threshold=1.5)
     with pytest.raises(ValueError, match="power of two"):
         newslab.find_duplicates(frame({"a": "x"}), sample=3)
+
+
+def test_batched_shingles_equal_one_text_at_a_time(seeds):
+    from newslab.shingles import shingle_hashes, shingled_many
+
+    texts = [*seeds["text"], "", "Hà Nội", "một hai ba bốn năm"]
+    for text, (ids, shingles) in zip(texts, shingled_many(texts, batch=3), strict=True):
+        assert np.array_equal(ids, syllable_ids(text))
+        assert np.array_equal(shingles, shingle_hashes(syllable_ids(text)))
