@@ -10,9 +10,11 @@ abbreviations (rules in `newslab._segment_rules`). Later steps (TF-IDF, terms, q
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -119,15 +121,27 @@ def _chunks(texts: list[str], size: int) -> list[list[str]]:
 
 
 def _compute(kind: str, texts: list[str], workers: int, bar: Callable[[int], None]) -> list[object]:
+    # Inside a daemonic worker (multiprocessing.Pool, some dask set-ups) no child processes
+    # may be started: stay serial there.
+    if workers > 1 and len(texts) >= _MIN_PARALLEL_TEXTS and not multiprocessing.current_process().daemon:
+        try:
+            return _compute_parallel(kind, texts, workers, bar)
+        except (OSError, BrokenProcessPool) as err:
+            logger.warning("process pool failed (%s); segmenting in this process", err)
     results: list[object] = []
-    if workers <= 1 or len(texts) < _MIN_PARALLEL_TEXTS:
-        for chunk in _chunks(texts, _CHUNK):
-            results.extend(_run_chunk(kind, chunk))
-            bar(len(chunk))
-        return results
+    for chunk in _chunks(texts, _CHUNK):
+        results.extend(_run_chunk(kind, chunk))
+        bar(len(chunk))
+    return results
+
+
+def _compute_parallel(
+    kind: str, texts: list[str], workers: int, bar: Callable[[int], None]
+) -> list[object]:
     _tokenizer()  # build once in the parent; forked workers inherit it
     # Several chunks per worker keep the workers busy to the end; small chunks bound memory.
     chunks = _chunks(texts, max(1, min(_CHUNK, -(-len(texts) // (4 * workers)))))
+    results: list[object] = []
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
         for chunk, out in zip(chunks, pool.map(_run_chunk, [kind] * len(chunks), chunks), strict=True):
             results.extend(out)

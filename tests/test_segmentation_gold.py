@@ -168,3 +168,16 @@ def test_long_title_case_text_is_linear_and_safe() -> None:
     text = " ".join(["Mỹ Nguyễn Văn A Mỹ Joe Biden"] * 2000)  # no punctuation at all
     words = newslab.segment(text)
     assert "".join(words).replace("_", "") == text.replace(" ", "")
+
+
+def _segment_many_in_worker(texts: list[str]) -> list[list[str]]:
+    return newslab.segment_many(texts, cache_dir=False, progress=False)
+
+
+def test_segment_many_inside_a_daemonic_worker_stays_serial() -> None:
+    import multiprocessing
+
+    texts = [f"Bà Trần Thị {chr(65 + i % 26)} về Huế ngày {i % 28 + 1}/3." for i in range(220)]
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        got = pool.apply(_segment_many_in_worker, (texts,))
+    assert got == [newslab.segment(t) for t in texts]
