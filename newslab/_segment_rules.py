@@ -39,6 +39,8 @@ _VIETNAMESE_SYLLABLE_RE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
     r"[aăâeêioôơuưy]{1,3}(?:ch|ng|nh|[cmnpt])?"
 )
+# Forms of address written capitalised before a name ("Ông Hoàng Đức Trọng").
+_HONORIFICS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Bác", "Cụ", "Em", "Cháu"})
 # Longer runs of capitalised syllables are Title Case text or lists, not one name.
 _MAX_NAME_SYLLABLES = 10
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
@@ -254,6 +256,18 @@ def _split_run(
         # pyvi glued it to a foreign name: "Dịch_Covid-19", "Ông_Bill".
         if _looks_foreign([sent.syl[first[1]]]):
             return [[first[:1]], *_split_run(sent, [first[1:], *run[1:]], False)]
+    # Something before a Vietnamese full name: "Tuổi_Trẻ | Tăng_Hữu_Phong", "Vietjet |
+    # Nguyễn_Thị_Phương_Thảo". Only when the part before does not itself start with a family
+    # name (Trần_Nguyễn_Hoài_Nam is one name) and is two syllables or foreign (Bắc_Từ_Liêm stays).
+    if syls[0] not in surnames:
+        for k in range(1, len(syls) - 1):
+            tail = len(syls) - k
+            long_or_foreign = k >= 2 or _looks_foreign(syls[:1]) or syls[0] in _HONORIFICS
+            if syls[k] in surnames and 2 <= tail <= 4 and long_or_foreign:
+                cut = _cut(sent, run, k)
+                if cut:
+                    return [*_split_run(sent, cut[0], clause_start), cut[1]]
+                break
     # A company or org name right before a known place: "Vietcombank | Hà_Nội". One-syllable
     # places are left alone there (they end many given names: "Nguyễn Tuấn Anh").
     if syls[0] not in surnames:
@@ -292,7 +306,12 @@ def _unglue_name_tails(sent: _Sentence, words: list[list[int]]) -> list[list[int
         ):
             before = [sent.syl[i] for i in out[-1]] if out and sent.space[w[0]] else []
             names = syls[:j] + (before if before and before[0][:1].isupper() else [])
-            if any(x in surnames for x in names) or _looks_foreign(names):
+            _, places, _, _ = _lexicons()
+            if (
+                any(x in surnames for x in names)
+                or _looks_foreign(names)
+                or tuple(syls[:j]) in places  # "Trung_Quốc_gia_tăng"
+            ):
                 out.extend([w[:j], w[j:]])
                 continue
         out.append(w)
@@ -322,9 +341,11 @@ def _words(sent: _Sentence, joins: list[bool]) -> list[str]:
     words = _unglue_name_tails(sent, _glue(sent, words))
 
     syl = sent.syl
-    upper = sum(1 for x in syl if len(x) > 1 and x.isupper())
-    if upper and upper * 2 > sum(1 for x in syl if x.isalpha()):
-        # A headline in capitals: case says nothing about names there.
+    letters = [x for x in syl if x.isalpha()]
+    upper = sum(1 for x in letters if len(x) > 1 and x.isupper())
+    title = sum(1 for x in letters if x[0].isupper())
+    if upper * 2 > len(letters) or (len(letters) >= 5 and title * 10 > len(letters) * 9):
+        # A headline in capitals or in Title Case: case says nothing about names there.
         return [sent.render(w[0], w[-1] + 1) for w in words]
 
     out: list[list[int]] = []

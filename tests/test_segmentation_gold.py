@@ -181,3 +181,23 @@ def test_segment_many_inside_a_daemonic_worker_stays_serial() -> None:
     with multiprocessing.get_context("fork").Pool(1) as pool:
         got = pool.apply(_segment_many_in_worker, (texts,))
     assert got == [newslab.segment(t) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Báo Tuổi Trẻ Tăng Hữu Phong viết.", ["Tuổi_Trẻ", "Tăng_Hữu_Phong"]),
+        ("Hãng Vietjet Nguyễn Thị Phương Thảo nói.", ["Vietjet", "Nguyễn_Thị_Phương_Thảo"]),
+        ("Ông Trần Nguyễn Hoài Nam nói.", ["Trần_Nguyễn_Hoài_Nam"]),
+        ("Quận Bắc Từ Liêm và tỉnh Bình Dương.", ["Bắc_Từ_Liêm", "Bình_Dương"]),
+        ("Trung Quốc gia tăng sức ép.", ["Trung_Quốc", "gia_tăng"]),
+    ],
+)
+def test_name_boundaries(text: str, expected: list[str]) -> None:
+    words = newslab.segment(text)
+    assert all(e in words for e in expected), words
+
+
+def test_title_case_headline_is_left_as_pyvi_segments_it() -> None:
+    text = "Nga Lập Tức Dọa Trừng Phạt Các Nước Phương Tây"
+    assert newslab.segment(text) == ViTokenizer.tokenize(text).split()
