@@ -1,7 +1,7 @@
 """Group articles that tell the same story; the number of stories is found, not given.
 
 Articles are compared on TF-IDF over segmented words (`newslab.vectorize`): the body with the
-title words counted once more, blended with a title-only similarity. That similarity is blended with
+title words counted once more, blended with a title-only similarity. That is blended with
 shared-nearest-neighbour similarity (the share of two articles' `neighbours` closest articles
 they have in common), which separates follow-up stories on the same people better than
 cosine alone. Average-link clustering then merges groups while their mean blended similarity
@@ -10,7 +10,8 @@ stays at or above `threshold`.
 Small corpora (up to `max_dense` articles) are clustered exactly. Larger ones never build an
 N x N matrix: candidate neighbours come from a blocked sparse product over the rarer words, the
 graph of candidate pairs above `threshold` is cut into connected components, and each
-component is clustered exactly (average-link clusters never span two components).
+component is clustered exactly (average-link clusters never span two components); a component
+larger than `max_dense` is clustered by sparse average link on its candidate pairs.
 """
 
 from __future__ import annotations
