@@ -151,3 +151,34 @@ def test_batched_shingles_equal_one_text_at_a_time(seeds):
     for text, (ids, shingles) in zip(texts, shingled_many(texts, batch=3), strict=True):
         assert np.array_equal(ids, syllable_ids(text))
         assert np.array_equal(shingles, shingle_hashes(syllable_ids(text)))
+
+
+def test_cli_duplicates_and_stories_write_csv(seeds_dir, tmp_path, capsys):
+    from newslab.cli import main
+
+    pairs = tmp_path / "pairs.csv"
+    passages = tmp_path / "passages.csv"
+    assert (
+        main(
+            [
+                "duplicates",
+                str(seeds_dir),
+                "-o",
+                str(pairs),
+                "--threshold",
+                "0.3",
+                "--passages",
+                str(passages),
+            ]
+        )
+        == 0
+    )
+    table = pd.read_csv(pairs)
+    assert list(table.columns) == ["doc_a", "doc_b", "similarity", "containment", "kind"]
+    assert len(table) == 1  # seeds 001 and 003
+    assert len(pd.read_csv(passages)) >= 1
+    stories = tmp_path / "stories.csv"
+    assert main(["stories", str(seeds_dir), "-o", str(stories)]) == 0
+    assert pd.read_csv(stories)["story"].nunique() == 1
+    assert "5 articles in 1 stories" in capsys.readouterr().err
+    assert main(["duplicates", str(tmp_path / "missing")]) == 2
