@@ -95,7 +95,8 @@ def read_task(task: Task) -> tuple[pd.DataFrame, list[dict]]:
 
     Returns:
         `(frame, skipped)`: rows as `load_corpus` makes them (index `doc_id`, columns `title,
-        text, source, author, path, n_chars`), and the unreadable files or lines.
+        text, source, author, path, n_chars`), except that a repeated `id` is not renamed yet,
+        and the unreadable files or lines.
     """
     records = []
     skipped: list[dict] = []
@@ -116,7 +117,10 @@ def read_task(task: Task) -> tuple[pd.DataFrame, list[dict]]:
             skipped.append({"path": str(path), "reason": str(exc)})
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             skipped.append({"path": str(path), "reason": f"cannot read: {exc}"})
-    return _to_frame(records), skipped
+    frame = _to_frame(records)
+    # keep the ids as read: repeats are renamed once, over the whole corpus (stages.load)
+    frame.index = pd.Index([r.doc_id for r in records], name="doc_id", dtype=object)
+    return frame, skipped
 
 
 def write_part(frame: pd.DataFrame, directory: str, index: int) -> str:

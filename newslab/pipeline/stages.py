@@ -79,11 +79,12 @@ def _split_ids(frame: pd.DataFrame, offset: int, *, n_buckets: int) -> list[list
 
 
 def _repeated_ids(*pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Ids seen more than once, and ids a renaming could collide with (`x~2`)."""
     seen: dict[str, list[int]] = {}
     for piece in pieces:
         for doc_id, pos in piece:
             seen.setdefault(doc_id, []).append(pos)
-    return [(d, p) for d, ps in seen.items() if len(ps) > 1 for p in sorted(ps)]
+    return [(d, p) for d, ps in seen.items() if len(ps) > 1 or "~" in d for p in sorted(ps)]
 
 
 def _rename(frame: pd.DataFrame, offset: int, renames: dict[int, str]) -> pd.DataFrame:
@@ -140,12 +141,16 @@ def load(client, source, *, partition_size: int | None = None) -> Corpus:
                        split_args=[(o,) for o in corpus.offsets], name="doc-ids")
     pairs = sorted((p, d) for piece in client.gather(repeated) for d, p in piece)
     if pairs:
+        # load_corpus's renaming, replayed over the only ids it can touch, in corpus order
         renames: dict[int, str] = {}
-        count: dict[str, int] = {}
+        seen: set[str] = set()
         for pos, doc_id in pairs:
-            count[doc_id] = count.get(doc_id, 0) + 1
-            if count[doc_id] > 1:
-                renames[pos] = f"{doc_id}~{count[doc_id]}"
+            if doc_id in seen:
+                n = 2
+                while f"{doc_id}~{n}" in seen:
+                    n += 1
+                renames[pos] = doc_id = f"{doc_id}~{n}"
+            seen.add(doc_id)
         corpus.parts = [client.submit(_rename, p, o, renames)
                         for p, o in zip(parts, corpus.offsets, strict=True)]
     return corpus
