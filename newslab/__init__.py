@@ -43,11 +43,13 @@ from newslab.plots_quotes import (
 from newslab.quotes import canonical_speakers, extract_quotes, show_quotes
 
 # pipeline (issue 7)
+from newslab.pipeline import run_pipeline
 
 __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "run_pipeline",
     "canonical_speakers",
     "extract_quotes",
     "show_quotes",
