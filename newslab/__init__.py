@@ -8,12 +8,22 @@ Example:
     >>> corpus = newslab.load_corpus("seeds")  # doctest: +SKIP
 """
 
+# Each public name below is a contract: other tools call it. Keep the names stable.
 from newslab.cleaning import clean_text, cleaning_report
 from newslab.corpus import load_corpus
+from newslab.duplicates import find_duplicates
 from newslab.normalization import normalize
+from newslab.passages import align_passages, reused_passages
+from newslab.pipeline import run_pipeline
 from newslab.plots_corpus import plot_lengths
-
-# segmentation (issue 3)
+from newslab.plots_quotes import (
+    plot_quote_modes,
+    plot_speaker_shares,
+    plot_speakers_by_outlet,
+    plot_top_speakers,
+)
+from newslab.plots_terms import plot_distinctive_terms, plot_terms
+from newslab.quotes import canonical_speakers, extract_quotes, show_quotes
 from newslab.segmentation import (
     pos_tag,
     segment,
@@ -22,61 +32,42 @@ from newslab.segmentation import (
     tokenize,
     tokenize_many,
 )
-
-# duplicates and stories (issue 4)
-from newslab.duplicates import find_duplicates
-from newslab.passages import align_passages, reused_passages
 from newslab.stories import cluster_stories
-from newslab.vectorize import similarity, vectorize
-
-# topic terms (issue 5)
-from newslab.plots_terms import plot_distinctive_terms, plot_terms
 from newslab.terms import distinctive_terms, topic_terms, topics
-
-# quotes (issue 6)
-from newslab.plots_quotes import (
-    plot_quote_modes,
-    plot_speaker_shares,
-    plot_speakers_by_outlet,
-    plot_top_speakers,
-)
-from newslab.quotes import canonical_speakers, extract_quotes, show_quotes
-
-# pipeline (issue 7)
-from newslab.pipeline import run_pipeline
+from newslab.vectorize import similarity, vectorize
 
 __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
-    "run_pipeline",
+    "align_passages",
     "canonical_speakers",
+    "clean_text",
+    "cleaning_report",
+    "cluster_stories",
+    "distinctive_terms",
     "extract_quotes",
-    "show_quotes",
+    "find_duplicates",
+    "load_corpus",
+    "normalize",
+    "plot_distinctive_terms",
+    "plot_lengths",
     "plot_quote_modes",
     "plot_speaker_shares",
     "plot_speakers_by_outlet",
-    "plot_top_speakers",
-    "clean_text",
-    "distinctive_terms",
-    "plot_distinctive_terms",
     "plot_terms",
-    "topic_terms",
-    "topics",
-    "find_duplicates",
-    "cleaning_report",
-    "load_corpus",
-    "normalize",
-    "plot_lengths",
+    "plot_top_speakers",
     "pos_tag",
+    "reused_passages",
+    "run_pipeline",
     "segment",
     "segment_many",
+    "show_quotes",
+    "similarity",
     "stopwords",
     "tokenize",
     "tokenize_many",
-    "align_passages",
-    "cluster_stories",
-    "reused_passages",
-    "similarity",
+    "topic_terms",
+    "topics",
     "vectorize",
 ]
