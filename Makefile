@@ -14,7 +14,7 @@ help:
 	@echo "make test       set up .venv, run the unit tests and pytest --nbval on notebooks/"
 	@echo "make lab        JupyterLab with the newslab kernel"
 	@echo "make notebooks  re-execute the notebooks in place (commit the outputs)"
-	@echo "make bench      run the benchmarks in benchmarks/ (needs ../shared/data)"
+	@echo "make bench      run the benchmarks and quality scorers in benchmarks/ (needs ../shared/data)"
 	@echo "make lint       ruff"
 
 $(BIN)/python:
@@ -32,6 +32,7 @@ report: $(STAMP)
 	$(BIN)/newslab report $(CORPUS) --out reports
 
 test: $(STAMP)
+	$(BIN)/ruff check newslab tests benchmarks
 	$(BIN)/python -m pytest tests -q
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -q -p no:cacheprovider
 
@@ -53,7 +54,7 @@ notebooks: $(STAMP)
 			--ExecutePreprocessor.timeout=1200 "$$nb" || exit 1; done
 
 bench: $(STAMP)
-	for b in benchmarks/bench_*.py; do $(BIN)/python "$$b" || exit 1; done
+	for b in benchmarks/bench_*.py benchmarks/score_*.py; do $(BIN)/python "$$b" || exit 1; done
 
 clean:
 	rm -rf reports .pytest_cache
