@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from newslab._html import html_to_article
 from newslab.metadata import detect_source_author

@@ -173,7 +173,7 @@ def _many(
             cache = None
     # Compute each distinct missing text once.
     todo = list(dict.fromkeys(t for t, r in zip(texts, results, strict=True) if r is None))
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     show = progress and len(todo) >= _MIN_PROGRESS_TEXTS
     with tqdm(total=len(todo), desc=kind, unit="text", disable=not show) as pbar:

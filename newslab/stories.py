@@ -24,7 +24,7 @@ import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from newslab.vectorize import segment_texts, vectorize
 

@@ -468,7 +468,7 @@ def extract_quotes(corpus) -> pd.DataFrame:
     titles = frame["title"] if "title" in frame.columns else pd.Series(None, index=frame.index)
     items = frame["text"].items()
     if len(frame) >= 50:  # progress only where it helps (and no widget warning for small runs)
-        from tqdm.auto import tqdm
+        from tqdm import tqdm
 
         items = tqdm(items, total=len(frame), desc="quotes", unit="doc")
     for doc_id, text in items:
