@@ -86,7 +86,7 @@ class _Stage:
         self.ctx.__enter__()
         self.start = time.perf_counter()
         if self.progress:
-            from tqdm.auto import tqdm
+            from tqdm import tqdm
 
             tqdm.write(f"[pipeline] {self.name} ...", file=sys.stderr)
         return self
@@ -101,7 +101,7 @@ class _Stage:
             peak = 0
         self.report.peak_memory[self.name] = max(self.report.peak_memory.get(self.name, 0), peak)
         if self.progress and exc[0] is None:
-            from tqdm.auto import tqdm
+            from tqdm import tqdm
 
             tqdm.write(f"[pipeline] {self.name}: {self.report.seconds[self.name]:.1f} s", file=sys.stderr)
         return False
@@ -109,7 +109,7 @@ class _Stage:
 
 def _wait(futures: list, desc: str, progress: bool) -> None:
     from distributed import as_completed
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     with tqdm(total=len(futures), desc=desc, unit="part", disable=not progress, leave=False) as bar:
         for _ in as_completed(futures):
