@@ -14,7 +14,7 @@ import re
 import pandas as pd
 
 from newslab.corpus import as_corpus
-from newslab.metadata import find_metadata_lines
+from newslab.metadata import find_metadata_lines, line_spans
 
 # A caption ends with a photo credit or is an illustration label.
 _CAPTION = re.compile(
@@ -34,14 +34,6 @@ _TEASER_END = re.compile(r"(?:\.\.\.|…)\s*$")
 _MAX_CAPTION = 300
 _MAX_TEASER = 250
 _MAX_SEE_ALSO_LINES = 6
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
 
 
 def _is_doubled(line: str) -> bool:
@@ -75,7 +67,7 @@ def clean_text(text: str, *, title: str | None = None) -> tuple[str, list[dict]]
         >>> clean, removed[0]["kind"]
         ('Tin chính.', 'caption')
     """
-    spans = _line_spans(text)
+    spans = line_spans(text)
     removed: dict[int, tuple[str, int, int]] = {}  # line index -> (kind, start, end)
 
     def drop(i: int, kind: str, start: int | None = None, end: int | None = None) -> None:

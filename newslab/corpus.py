@@ -222,6 +222,23 @@ def _read_single(path: Path, doc_id: str, suffix: str) -> _Record:
     return _Record(doc_id=doc_id, title=title, text=body, path=str(path))
 
 
+def _read_path(path: Path, rel: str, suffix: str) -> Iterator[_Record | tuple[int | None, str]]:
+    """Yield the articles of one file, or `(line, reason)` for what holds none.
+
+    `line` is None when the whole file is unreadable.
+    """
+    try:
+        if suffix in _RECORD_SUFFIXES:
+            yield from _read_records(path, rel, suffix)
+        else:
+            doc_id = rel[: -len(suffix)] if rel.lower().endswith(suffix) else rel
+            yield _read_single(path, doc_id, suffix)
+    except _Skip as exc:
+        yield None, str(exc)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield None, f"cannot read: {exc}"
+
+
 def _walk(root: Path, skipped: list[dict]) -> list[Path]:
     """All files below `root`, following symlinks but never a directory twice."""
     files: list[Path] = []
@@ -322,20 +339,11 @@ def load_corpus(
             skip(path, f"unsupported file type '{suffix or path.name}' "
                        f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
             continue
-        try:
-            if suffix in _RECORD_SUFFIXES:
-                for item in _read_records(path, rel, suffix):
-                    if isinstance(item, tuple):
-                        skip(path, item[1], line=item[0])
-                    else:
-                        records.append(item)
+        for item in _read_path(path, rel, suffix):
+            if isinstance(item, tuple):
+                skip(path, item[1], line=item[0])
             else:
-                doc_id = rel[: -len(suffix)] if rel.lower().endswith(suffix) else rel
-                records.append(_read_single(path, doc_id, suffix))
-        except _Skip as exc:
-            skip(path, str(exc))
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            skip(path, f"cannot read: {exc}")
+                records.append(item)
     frame = _to_frame(records)
     frame.attrs["skipped"] = skipped
     if skipped:

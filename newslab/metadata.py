@@ -47,7 +47,8 @@ class MetadataLine:
     author: str | None = None
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` offsets of every line of `text` (split on `\n`)."""
     spans, pos = [], 0
     for line in text.split("\n"):
         spans.append((pos, pos + len(line)))
@@ -109,7 +110,7 @@ def find_metadata_lines(text: str) -> list[MetadataLine]:
         >>> [m.source for m in find_metadata_lines("NDO -\\n\\nNội dung bài báo.")]
         ['NDO']
     """
-    spans = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
+    spans = [(s, e) for s, e in line_spans(text) if text[s:e].strip()]
     if not spans:
         return []
     found: list[MetadataLine] = []

@@ -10,7 +10,6 @@ Outputs are parquet: per-partition files written by the workers for per-article 
 
 from __future__ import annotations
 
-import gzip
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,9 +21,7 @@ from newslab.corpus import (
     _RECORD_SUFFIXES,
     SUPPORTED_SUFFIXES,
     _inputs,
-    _read_records,
-    _read_single,
-    _Skip,
+    _read_path,
     _suffix,
     _to_frame,
 )
@@ -102,21 +99,13 @@ def read_task(task: Task) -> tuple[pd.DataFrame, list[dict]]:
     skipped: list[dict] = []
     for path_str, rel in task:
         path = Path(path_str)
-        suffix = _suffix(path)
-        try:
-            if suffix in _RECORD_SUFFIXES:
-                for item in _read_records(path, rel, suffix):
-                    if isinstance(item, tuple):
-                        skipped.append({"path": str(path), "reason": item[1], "line": item[0]})
-                    else:
-                        records.append(item)
+        for item in _read_path(path, rel, _suffix(path)):
+            if isinstance(item, tuple):
+                line, reason = item
+                skipped.append({"path": str(path), "reason": reason}
+                               | ({"line": line} if line is not None else {}))
             else:
-                doc_id = rel[: -len(suffix)] if rel.lower().endswith(suffix) else rel
-                records.append(_read_single(path, doc_id, suffix))
-        except _Skip as exc:
-            skipped.append({"path": str(path), "reason": str(exc)})
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
-            skipped.append({"path": str(path), "reason": f"cannot read: {exc}"})
+                records.append(item)
     frame = _to_frame(records)
     # keep the ids as read: repeats are renamed once, over the whole corpus (stages.load)
     frame.index = pd.Index([r.doc_id for r in records], name="doc_id", dtype=object)
