@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from newslab.commands._common import add_corpus_and_output, write_csv
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `duplicates` subcommand."""
@@ -14,10 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Find pairs of articles that are the same article republished, on "
         "normalised syllable shingles, and write doc_a, doc_b, similarity, containment, kind.",
     )
-    p.add_argument(
-        "path", help="folder or file of articles (txt, html, json, jsonl(.gz), csv, parquet)"
-    )
-    p.add_argument("--output", "-o", default="-", help="CSV file to write (default: stdout)")
+    add_corpus_and_output(p)
     p.add_argument(
         "--threshold",
         type=float,
@@ -34,10 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = load_corpus(args.path)
     pairs = find_duplicates(corpus, threshold=args.threshold, progress=True)
-    if args.output == "-":
-        pairs.to_csv(sys.stdout, index=False)
-    else:
-        pairs.to_csv(args.output, index=False)
+    write_csv(pairs, args.out, index=False)
     if args.passages:
         found = reused_passages(corpus, pairs=list(zip(pairs.doc_a, pairs.doc_b, strict=True)))
         found.to_csv(args.passages, index=False)

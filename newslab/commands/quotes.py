@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from newslab.commands._common import add_corpus_and_output, write_csv
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `quotes` subcommand."""
@@ -14,8 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Extract quote events (speaker, kind, role, gender, direct/indirect, cue, "
         "quote, sentence and its offsets in the article text) and write them as CSV.",
     )
-    p.add_argument("path", help="folder or file of articles")
-    p.add_argument("-o", "--out", default="-", help="output CSV file (default: standard output)")
+    add_corpus_and_output(p)
     p.add_argument(
         "--canonical",
         action="store_true",
@@ -32,10 +33,8 @@ def run(args: argparse.Namespace) -> int:
     quotes = newslab.extract_quotes(corpus)
     if args.canonical:
         quotes = newslab.canonical_speakers(quotes)
-    if args.out == "-":
-        quotes.to_csv(sys.stdout, index=False)
-    else:
-        quotes.to_csv(args.out, index=False)
+    write_csv(quotes, args.out, index=False)
+    if args.out != "-":
         print(
             f"{len(quotes)} quote events from {quotes['doc_id'].nunique()} of {len(corpus)} "
             f"articles -> {args.out}",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from newslab.commands._common import CORPUS_HELP
 from newslab.report import build_report
 
 
@@ -11,7 +12,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `report` subcommand."""
     p = sub.add_parser("report", help="run the notebooks on a corpus and write an HTML report",
                        description="Run every notebook on PATH and write HTML pages into --out.")
-    p.add_argument("path", help="folder or file of articles (txt, html, json, jsonl(.gz), csv, parquet)")
+    p.add_argument("path", help=CORPUS_HELP)
     p.add_argument("--out", "-o", default="reports", help="output folder (default: reports)")
     p.set_defaults(func=run)
 

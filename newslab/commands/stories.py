@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from newslab.commands._common import add_corpus_and_output, write_csv
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `stories` subcommand."""
@@ -14,10 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Cluster articles into stories (the number of stories is found) and write "
         "doc_id, story, title; story 0 is the largest.",
     )
-    p.add_argument(
-        "path", help="folder or file of articles (txt, html, json, jsonl(.gz), csv, parquet)"
-    )
-    p.add_argument("--output", "-o", default="-", help="CSV file to write (default: stdout)")
+    add_corpus_and_output(p)
     p.add_argument(
         "--threshold",
         type=float,
@@ -36,9 +35,6 @@ def run(args: argparse.Namespace) -> int:
     table = stories.to_frame()
     table["title"] = corpus["title"].to_numpy()
     table = table.sort_values(["story"], kind="stable")
-    if args.output == "-":
-        table.to_csv(sys.stdout)
-    else:
-        table.to_csv(args.output)
+    write_csv(table, args.out)
     print(f"{len(corpus)} articles in {stories.nunique()} stories", file=sys.stderr)
     return 0

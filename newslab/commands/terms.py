@@ -7,6 +7,9 @@ import sys
 
 import pandas as pd
 
+from newslab.commands._common import add_corpus_and_output, write_csv
+from newslab.plots_corpus import UNKNOWN_OUTLET
+
 _BY = ("story", "source", "none")
 
 
@@ -18,10 +21,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Rank the terms of each article (--by none, TF-IDF), or of each story or "
         "outlet (class-based TF-IDF), and write them as CSV with columns group, term, score, rank.",
     )
-    p.add_argument("path", help="folder or file of articles")
+    add_corpus_and_output(p)
     p.add_argument("--by", choices=_BY, default="story", help="grouping (default: story)")
     p.add_argument("-n", type=int, default=10, help="terms per group (default: 10)")
-    p.add_argument("-o", "--out", default="-", help="output CSV file (default: standard output)")
     p.set_defaults(func=run)
 
 
@@ -53,15 +55,13 @@ def run(args: argparse.Namespace) -> int:
         by = None
     elif args.by == "source":
         # Keep articles whose outlet the text does not name, as a group of their own.
-        by = corpus["source"].fillna("(outlet not named)")
+        by = corpus["source"].fillna(UNKNOWN_OUTLET)
     else:
         by = _story_labels(corpus)
     terms = newslab.topic_terms(corpus, by=by, n=args.n, progress=True)
     terms["score"] = terms["score"].round(6)
-    if args.out == "-":
-        terms.to_csv(sys.stdout, index=False)
-    else:
-        terms.to_csv(args.out, index=False)
+    write_csv(terms, args.out, index=False)
+    if args.out != "-":
         print(f"{len(terms)} terms for {terms['group'].nunique()} groups written to {args.out}",
               file=sys.stderr)
     return 0
