@@ -11,23 +11,25 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from newslab.plots_corpus import UNKNOWN_OUTLET
+
 _KIND_COLORS = {"person": "#4c72b0", "organization": "#dd8452", "unnamed": "#8c8c8c"}
 _GENDER_COLORS = {"male": "#4c72b0", "female": "#c44e52", "unknown": "#c8c8c8"}
 _MODE_COLORS = {"direct": "#55a868", "indirect": "#8172b2"}
 
 
 def _with_outlet(quotes: pd.DataFrame, corpus: pd.DataFrame | None) -> pd.DataFrame:
-    """Quotes with an `outlet` column (the corpus `source`, else `unknown`)."""
+    """Quotes with an `outlet` column (the corpus `source`, else "(outlet not named)")."""
     out = quotes.copy()
     if "outlet" in out.columns:
-        out["outlet"] = out["outlet"].fillna("unknown").astype(str)
+        out["outlet"] = out["outlet"].fillna(UNKNOWN_OUTLET).astype(str)
         return out
     source = None
     if corpus is not None and "source" in corpus.columns:
         source = corpus["source"]
         source.index = source.index.astype(str)
     out["outlet"] = out["doc_id"].astype(str).map(source) if source is not None else np.nan
-    out["outlet"] = out["outlet"].fillna("unknown").astype(str)
+    out["outlet"] = out["outlet"].fillna(UNKNOWN_OUTLET).astype(str)
     return out
 
 
