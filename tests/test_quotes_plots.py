@@ -38,7 +38,7 @@ def test_speakers_by_outlet_heatmap_counts_match(seeds):
     assert image.shape[0] == 4
     assert image.sum() <= len(quotes)
     outlets = [t.get_text() for t in fig.axes[0].get_xticklabels()]
-    assert "Reuters" in outlets and "unknown" in outlets  # articles without a source
+    assert "Reuters" in outlets and "(outlet not named)" in outlets  # articles without a source
 
 
 def test_shares_and_modes_by_outlet(seeds):
