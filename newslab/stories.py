@@ -77,6 +77,29 @@ def _knn_indicator(neigh: np.ndarray, n: int) -> sp.csr_matrix:
     )
 
 
+
+def _shared_neighbours_on_edges(
+    a: np.ndarray, b: np.ndarray, sim: np.ndarray, n: int, k: int, floor: float
+) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
+    """Shared-nearest-neighbour similarity of each edge `(a, b)` of a candidate graph.
+
+    Each article's `k` most similar candidates (at least `floor` similar; ties broken by id)
+    are its neighbours. Returns `(snn, neigh, ind)`: `|N(a) ∩ N(b)| / (k + 1)` per edge with each
+    article in its own list, the `(n, k)` neighbour ids (-1 for none) and their indicator matrix.
+    """
+    both_a, both_b = np.concatenate([a, b]), np.concatenate([b, a])
+    both_s = np.concatenate([sim, sim])
+    order = np.lexsort((both_b, -both_s, both_a))
+    both_a, both_b, both_s = both_a[order], both_b[order], both_s[order]
+    first = np.searchsorted(both_a, np.arange(n))
+    rank = np.arange(len(both_a)) - first[both_a]
+    neigh = np.full((n, k), -1, dtype=np.int64)
+    take = (rank < k) & (both_s >= floor)
+    neigh[both_a[take], rank[take]] = both_b[take]
+    ind = _knn_indicator(neigh, n)
+    return _rowdot(ind, a, b) / (k + 1), neigh, ind
+
+
 def _average_link(sim: np.ndarray, threshold: float) -> np.ndarray:
     """Average-link labels (0-based) for a dense similarity matrix."""
     n = len(sim)
@@ -146,19 +169,7 @@ def _cluster_sparse(
 ):
     n = xb.shape[0]
     a, b, sim = _candidates(xb, xt, 10, title_share, max(50, n // 500), progress)
-    # k nearest neighbours of each article among its candidates
-    both_a = np.concatenate([a, b])
-    both_b = np.concatenate([b, a])
-    both_s = np.concatenate([sim, sim])
-    order = np.lexsort((both_b, -both_s, both_a))
-    both_a, both_b, both_s = both_a[order], both_b[order], both_s[order]
-    first = np.searchsorted(both_a, np.arange(n))
-    rank = np.arange(len(both_a)) - first[both_a]
-    neigh = np.full((n, neighbours), -1, dtype=np.int64)
-    take = (rank < neighbours) & (both_s >= floor)
-    neigh[both_a[take], rank[take]] = both_b[take]
-    ind = _knn_indicator(neigh, n)
-    snn = _rowdot(ind, a, b) / (neighbours + 1)
+    snn, _, ind = _shared_neighbours_on_edges(a, b, sim, n, neighbours, floor)
     blended = snn_share * snn + (1 - snn_share) * sim
     edge = blended >= threshold
     graph = sp.coo_matrix((np.ones(int(edge.sum())), (a[edge], b[edge])), shape=(n, n))

@@ -532,19 +532,11 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     a, b = pairs[:, 0], pairs[:, 1]
 
     # nearest neighbours and shared-neighbour blend on the edge list
-    from newslab.stories import _knn_indicator, _rowdot
+    from newslab.stories import _shared_neighbours_on_edges
 
-    both_a, both_b = np.concatenate([a, b]), np.concatenate([b, a])
-    both_s = np.concatenate([sim, sim])
-    order = np.lexsort((both_b, -both_s, both_a))
-    both_a, both_b, both_s = both_a[order], both_b[order], both_s[order]
-    first = np.searchsorted(both_a, np.arange(n))
-    rank = np.arange(len(both_a)) - first[both_a]
-    neigh = np.full((n, k), -1, dtype=np.int64)
-    take = (rank < k) & (both_s >= opts.get("neighbour_floor", -np.inf))
-    neigh[both_a[take], rank[take]] = both_b[take]
-    ind = _knn_indicator(neigh, n)
-    snn = _rowdot(ind, a, b) / (k + 1)
+    snn, neigh, _ = _shared_neighbours_on_edges(
+        a, b, sim, n, k, opts.get("neighbour_floor", -np.inf)
+    )
     blended = ss * snn + (1 - ss) * sim
     edge = blended >= opts["threshold"]
     edges = np.stack([a[edge], b[edge]], axis=1)
