@@ -83,3 +83,12 @@ def test_clean_text_on_vims_dev_removes_little(vims_dev_dir):
     before = df["text"].str.len().sum()
     after = sum(len(clean_text(t)[0]) for t in df["text"])
     assert after / before > 0.97
+
+
+def test_in_article_see_also_takes_only_its_own_line():
+    """VietNews digests put "Xem thêm" between items: the body after it must stay."""
+    items = [f"Câu thứ {i} của bản tin thứ hai kể diễn biến vụ việc." for i in range(1, 9)]
+    text = "Bản tin thứ nhất.\nXem thêm tại đây.\nVụ cháy thứ hai ở Hà Nội\n" + "\n".join(items)
+    clean, removed = clean_text(text)
+    assert [r["text"] for r in removed] == ["Xem thêm tại đây."]
+    assert all(item in clean for item in items)
