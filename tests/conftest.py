@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from newslab._paths import SEEDS_DIR, shared_data_dir
+from newslab._paths import PROJ_ROOT, SEEDS_DIR, shared_data_dir
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +32,14 @@ def vims_dev_dir(shared_data: Path) -> Path:
     if not path.is_dir():
         pytest.skip(f"ViMs dev corpus not found at {path}")
     return path
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """Import `benchmarks/<name>.py` (scorers live there so `make bench` and tests share them)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, PROJ_ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

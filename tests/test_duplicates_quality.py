@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
+from conftest import load_benchmark
 
 import newslab
-from newslab._paths import PROJ_ROOT
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location(
-        "score_duplicates", PROJ_ROOT / "benchmarks" / "score_duplicates.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("score_duplicates")
 
 
 @pytest.fixture(scope="module")

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pandas as pd
 import pytest
+from conftest import load_benchmark
 
-from newslab._paths import PROJ_ROOT
-
-_spec = importlib.util.spec_from_file_location(
-    "score_quotes", PROJ_ROOT / "benchmarks" / "score_quotes.py"
-)
-score_quotes = importlib.util.module_from_spec(_spec)
-sys.modules["score_quotes"] = score_quotes
-_spec.loader.exec_module(score_quotes)
+score_quotes = load_benchmark("score_quotes")
 
 
 def test_speaker_names_match_by_first_or_last_part_without_honorifics():

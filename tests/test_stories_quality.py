@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import pytest
-
-from newslab._paths import PROJ_ROOT
+from conftest import load_benchmark
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location(
-        "score_stories", PROJ_ROOT / "benchmarks" / "score_stories.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("score_stories")
 
 
 @pytest.fixture(scope="module")
