@@ -228,18 +228,25 @@ def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
     chars = list(sentence)
     for start, end in regions:
         inner_end = end - 1 if end - 1 > start and sentence[end - 1] in '”"»’' else end
-        for k in range(start + 1, inner_end):
-            if chars[k] != "\n":
-                chars[k] = "#"
+        if inner_end > start + 1:
+            chars[start + 1 : inner_end] = _NOT_NEWLINE.sub("#", sentence[start + 1 : inner_end])
+    if "(" not in sentence:  # no parenthesis, nothing to protect
+        return "".join(chars)
+    masked = "".join(chars)
     depth = 0
-    for k, ch in enumerate(chars):
+    for m in _PAREN_OR_STOP.finditer(masked):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif depth and ch in ",;:":
-            chars[k] = "/"
+        elif depth:
+            chars[m.start()] = "/"
     return "".join(chars)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_PAREN_OR_STOP = re.compile(r"[();:,]")
 
 
 def clause_start(masked: str, pos: int, floor: int = 0) -> int:

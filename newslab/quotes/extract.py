@@ -24,7 +24,7 @@ from newslab.quotes.attribution import (
 )
 from newslab.quotes.direct import colon_speaker, quote_words, quotes_in
 from newslab.quotes.lexicon import load_lexicon
-from newslab.quotes.sentences import quote_regions, split_sentences
+from newslab.quotes.sentences import _split, quote_regions
 from newslab.quotes.speakers import PeopleIndex, Speaker, clean_role, index_people, parse_speaker
 
 COLUMNS = [
@@ -409,7 +409,7 @@ def article_events(
     """
     people = index_people(text)
     regions = quote_regions(text)
-    sentences = split_sentences(text)
+    sentences = _split(text, regions)  # split_sentences without finding the quotes again
     events: list[Event] = []
     prev_only_quote: tuple[int, int] | None = None
     for i, (s, e) in enumerate(sentences):

@@ -8,7 +8,7 @@ Edit the files to extend the rules; nothing here is fitted to data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,14 +21,101 @@ class Lexicon:
 
     cues: dict[str, str]
     sections: dict[str, tuple[str, ...]]
+    # Derived tables, built on first use: the rules ask for them tens of thousands of times
+    # per corpus, so rebuilding them per call cost more than the matching itself.
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def words(self, section: str) -> tuple[str, ...]:
         """Entries of one `[section]` of quote_names.txt, longest first."""
         return self.sections.get(section, ())
 
     def lower(self, section: str) -> frozenset[str]:
-        """Lower-cased entries of a section, for membership tests."""
-        return frozenset(w.lower() for w in self.words(section))
+        """Lower-cased entries of a section, for membership tests (cached)."""
+        key = ("lower", section)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = frozenset(w.lower() for w in self.words(section))
+        return got
+
+    def exact(self, section: str) -> frozenset[str]:
+        """Entries of a section as written, for case-sensitive membership tests (cached)."""
+        key = ("exact", section)
+        got = self._memo.get(key)
+        if got is None:
+            got = self._memo[key] = frozenset(self.words(section))
+        return got
+
+    def table(self, *sections: str, case: bool = False) -> EntryTable:
+        """The entries of `sections` as token tuples grouped by length (cached).
+
+        Args:
+            sections: Section names; their entries are pooled.
+            case: Keep the case of the entries (else they are lower-cased).
+
+        Returns:
+            An `EntryTable`.
+
+        Example:
+            >>> load_lexicon().table("roles").starts("Phó Chủ tịch Quốc hội Việt Nam".split())
+            3
+        """
+        key = ("table", sections, case)
+        got = self._memo.get(key)
+        if got is None:
+            entries = [e for s in sections for e in self.words(s)]
+            got = self._memo[key] = EntryTable.build(entries, case=case)
+        return got
+
+
+@dataclass(frozen=True)
+class EntryTable:
+    """Multi-word entries as token tuples grouped by length, longest first.
+
+    `groups` is `((n, {n-token tuples}), ...)` with `n` decreasing; `last` holds the final token
+    of every entry and `first` the first token, so a position whose token is not in them cannot
+    end or start an entry.
+    """
+
+    groups: tuple[tuple[int, frozenset[tuple[str, ...]]], ...]
+    first: frozenset[str]
+    last: frozenset[str]
+    case: bool
+
+    @classmethod
+    def build(cls, entries: list[str] | tuple[str, ...], *, case: bool) -> EntryTable:
+        """Group `entries` (lower-cased unless `case`)."""
+        by_len: dict[int, set[tuple[str, ...]]] = {}
+        for entry in entries:
+            parts = tuple(entry.split() if case else entry.lower().split())
+            by_len.setdefault(len(parts), set()).add(parts)
+        groups = tuple((n, frozenset(g)) for n, g in sorted(by_len.items(), reverse=True))
+        first = frozenset(p[0] for _, g in groups for p in g)
+        last = frozenset(p[-1] for _, g in groups for p in g)
+        return cls(groups, first, last, case)
+
+    def starts(self, tokens: list[str] | tuple[str, ...]) -> int:
+        """Length in tokens of the longest entry that `tokens` start with (0 if none).
+
+        Tokens are compared as given when the table keeps case, else lower-cased.
+        """
+        size = len(tokens)
+        if not size or (tokens[0] if self.case else tokens[0].lower()) not in self.first:
+            return 0
+        for n, group in self.groups:
+            if n <= size:
+                head = tuple(tokens[:n]) if self.case else tuple(t.lower() for t in tokens[:n])
+                if head in group:
+                    return n
+        return 0
+
+    def ends_at(self, tokens: list[str] | tuple[str, ...], i: int) -> int:
+        """Length of the longest entry that ends at token `i`, compared as given (0 if none)."""
+        if tokens[i] not in self.last:
+            return 0
+        for n, group in self.groups:
+            if i - n + 1 >= 0 and tuple(tokens[i - n + 1 : i + 1]) in group:
+                return n
+        return 0
 
 
 def _read_sections(path: Path) -> dict[str, tuple[str, ...]]:

@@ -22,6 +22,12 @@ _ABBREVIATIONS = frozenset(
     "t.ư tw ubnd hđnd".split()
 )
 _END = re.compile(r"[.!?…]+[”»\"’)\]]*")
+_MARK = re.compile("[" + _OPEN + '"]')
+# Characters that matter inside a quotation opened by each mark: its closers, or a new opener.
+_INNER = {
+    ch: re.compile("[" + re.escape("".join(sorted(set(closers + '“«"')))) + "]")
+    for ch, closers in _ANY_CLOSE.items()
+}
 
 
 def _opens_ascii(text: str, i: int) -> bool:
@@ -48,43 +54,54 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         [(11, 24)]
     """
     regions: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
+    n = len(text)
+    m = _MARK.search(text)
+    while m is not None:
+        i = m.start()
         ch = text[i]
-        if ch in _OPEN or (ch == '"' and _opens_ascii(text, i)):
-            closers = _ANY_CLOSE[ch]
-            if ch == "‘":
-                limit = text.find("\n", i)
-                limit = n if limit < 0 else limit
-            else:
-                limit, paragraphs = i, 0
-                while limit < n and paragraphs <= _MAX_PARAGRAPHS and limit - i < _MAX_CHARS:
-                    limit = text.find("\n", limit + 1)
-                    if limit < 0:
-                        limit = n
-                    paragraphs += 1
-            end = -1
-            first_eol = text.find("\n", i)
-            first_eol = n if first_eol < 0 else first_eol
-            for j in range(i + 1, limit):
-                c = text[j]
-                if j > first_eol and text[j - 1] == "\n" and c in '“"«':
-                    continue  # a later paragraph re-opening the same quotation
-                if j > first_eol and text[j - 1] != "\n":
-                    # a new quotation opening inside a later paragraph: ours never closed
-                    if c in "“«" or (c == '"' and _opens_ascii(text, j)):
-                        break
-                if c in closers:
-                    end = j + 1
-                    break
-            if end < 0:
-                eol = text.find("\n", i)
-                end = n if eol < 0 else eol
-            regions.append((i, end))
-            i = end
+        if ch == '"' and not _opens_ascii(text, i):
+            m = _MARK.search(text, i + 1)
             continue
-        i += 1
+        if ch == "‘":
+            limit = text.find("\n", i)
+            limit = n if limit < 0 else limit
+        else:
+            limit, paragraphs = i, 0
+            while limit < n and paragraphs <= _MAX_PARAGRAPHS and limit - i < _MAX_CHARS:
+                limit = text.find("\n", limit + 1)
+                if limit < 0:
+                    limit = n
+                paragraphs += 1
+        closers = _ANY_CLOSE[ch]
+        end = -1
+        first_eol = text.find("\n", i)
+        first_eol = n if first_eol < 0 else first_eol
+        # only quotation marks can close ours or open another: skip every other character
+        for q in _INNER[ch].finditer(text, i + 1, max(i + 1, limit)):
+            j = q.start()
+            c = text[j]
+            if j > first_eol and text[j - 1] == "\n" and c in '“"«':
+                continue  # a later paragraph re-opening the same quotation
+            if j > first_eol and text[j - 1] != "\n":
+                # a new quotation opening inside a later paragraph: ours never closed
+                if c in "“«" or (c == '"' and _opens_ascii(text, j)):
+                    break
+            if c in closers:
+                end = j + 1
+                break
+        if end < 0:
+            end = first_eol
+        regions.append((i, end))
+        m = _MARK.search(text, end)
     return regions
+
+
+def _newlines(text: str) -> list[int]:
+    out, k = [], text.find("\n")
+    while k >= 0:
+        out.append(k)
+        k = text.find("\n", k + 1)
+    return out
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -115,14 +132,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         >>> [t[s:e] for s, e in split_sentences(t)]
         ['Ông A nói: “Một. Hai.”', 'Bà B đồng ý.']
     """
+    return _split(text, quote_regions(text))
+
+
+def _split(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`split_sentences` given the text's `quote_regions`."""
     inside = bytearray(len(text) + 1)
-    for start, end in quote_regions(text):
-        for k in range(start + 1, max(start + 1, end - 1)):
-            inside[k] = 1
-    cuts = []
-    for k, ch in enumerate(text):
-        if ch == "\n" and not inside[k]:
-            cuts.append((k, k + 1))
+    for start, end in regions:
+        if end - 1 > start + 1:
+            inside[start + 1 : end - 1] = b"\x01" * (end - 2 - start)
+    cuts = [(k, k + 1) for k in _newlines(text) if not inside[k]]
     for m in _END.finditer(text):
         s, e = m.span()
         if inside[s] or (e - 1 > s and inside[e - 2] and text[e - 1] not in _CLOSE + '"'):

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from newslab.quotes.lexicon import load_lexicon
 
@@ -138,7 +137,7 @@ class PeopleIndex:
 def _first_part_ok(full: list[str]) -> bool:
     """Whether a reference by the first name part is usual (East Asian family name, or foreign)."""
     lex = load_lexicon()
-    if full[0] in lex.words("east_asian_surnames"):
+    if full[0] in lex.exact("east_asian_surnames"):
         return True
     return not any(ch in _VOWELS_VI for ch in full[0].lower())
 
@@ -152,24 +151,7 @@ def _clean(tok: str) -> str:
     return tok.strip(_EDGE)
 
 
-@lru_cache(maxsize=64)
-def _entry_index(entries: tuple[str, ...], case: bool) -> tuple[tuple[int, frozenset], ...]:
-    """Entries as token tuples grouped by length, longest first, for fast prefix tests."""
-    by_len: dict[int, set[tuple[str, ...]]] = {}
-    for entry in entries:
-        parts = tuple(entry.split() if case else entry.lower().split())
-        by_len.setdefault(len(parts), set()).add(parts)
-    return tuple((n, frozenset(group)) for n, group in sorted(by_len.items(), reverse=True))
-
-
-def _starts_with(tokens: list[str], entries: tuple[str, ...], *, case: bool = False) -> int:
-    """Length in tokens of the longest entry that `tokens` start with (0 if none)."""
-    for n, table in _entry_index(tuple(entries), case):
-        if n <= len(tokens):
-            head = tuple(tokens[:n]) if case else tuple(t.lower() for t in tokens[:n])
-            if head in table:
-                return n
-    return 0
+_FJWZ = re.compile(r"[fjwzFJWZ]")
 
 
 def _is_address(tok: str) -> bool:
@@ -181,14 +163,15 @@ def _is_acronym(tok: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _place_at(tokens: list[str], i: int) -> int:
-    """Length of a place/organisation name ending at token `i` (0 if none)."""
+def _place_end(clean: list[str], i: int) -> int:
+    """Length of a place/organisation name ending at token `i` (0 if none).
+
+    The tokens must already be stripped of edge punctuation (`_clean`).
+    """
     lex = load_lexicon()
-    for entries in (lex.words("places") + lex.words("outlets"), lex.words("org_heads")):
-        for n, table in _entry_index(entries, True):
-            if i - n + 1 >= 0 and tuple(_clean(t) for t in tokens[i - n + 1 : i + 1]) in table:
-                return n
-    return 0
+    return lex.table("places", "outlets", case=True).ends_at(clean, i) or lex.table(
+        "org_heads", case=True
+    ).ends_at(clean, i)
 
 
 def name_at_end(tokens: list[str]) -> int:
@@ -204,59 +187,51 @@ def name_at_end(tokens: list[str]) -> int:
         if i < n and tokens[i - 1].endswith(("-", "–")):
             break  # "Huấn- Phó Giám đốc": a dash glued to the name ends it
         i -= 1
-    run = [_clean(t) for t in tokens[i:]]
-    if not run:
+    if i == n:
         return n
+    clean = [_clean(t) for t in tokens]
+    run = clean[i:]
 
-    surnames = set(lex.words("surnames"))
+    surnames = lex.exact("surnames")
     for k, tok in enumerate(run):
-        prev = _clean(tokens[i + k - 1]) if i + k > 0 else ""
+        prev = clean[i + k - 1] if i + k > 0 else ""
         if (prev in _ADMIN_UNITS and prev.islower()) or prev in {"ủy", "Ủy"}:
             break  # "quận Hoàng Mai", "Huyện ủy Lý Sơn": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
             rest = run[k:]
-            if not any(_is_acronym(t) or re.search(r"[fjwzFJWZ]", t) for t in rest):
+            if not any(_is_acronym(t) or _FJWZ.search(t) for t in rest):
                 return i + k
+    roles = lex.lower("roles")
     start = n
     for j in range(n - 1, i - 1, -1):
-        tok = _clean(tokens[j])
-        if _is_acronym(tok) or _is_address(tok) or _place_at(tokens, j) or n - j > 4:
+        tok = clean[j]
+        if n - j > 4 or _is_acronym(tok) or _is_address(tok) or _place_end(clean, j):
             break
-        if tok.lower() in _ORG_SUFFIX:
-            break
-        if tok.lower() in lex.lower("roles"):
+        low = tok.lower()
+        if low in _ORG_SUFFIX or low in roles:
             break
         start = j
     if 0 < start < n:
-        before = _clean(tokens[start - 1])
+        before = clean[start - 1]
         if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
             return n  # "Trưởng Công an quận Ngô Quyền": a place, not a person
-    if 0 < start < n and _clean(tokens[start]) not in surnames:
-        before = _clean(tokens[start - 1])
+    if 0 < start < n and clean[start] not in surnames:
+        before = clean[start - 1]
         if before.lower() == "của":
             return n  # "phát ngôn viên của hãng Suzuki": the name is the employer's
-        heads = lex.words("org_heads")
-        if not _foreign([_clean(t) for t in tokens[start:]]) and any(
-            _starts_with(tokens[k:start], heads) for k in range(start)
-        ):
+        heads = lex.table("org_heads")
+        if not _foreign(clean[start:]) and any(heads.starts(tokens[k:start]) for k in range(start)):
             return n  # "Giám đốc Công ty Hải sản Bền Vững": the words end the company's name
         if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
             return n  # "Chủ tịch xã Tân Triều": a place, not a person
-        heads = lex.words("org_heads")
-        named = lex.words("places") + lex.words("outlets")
-        complete = any(
-            [_clean(t) for t in tokens[max(0, start - len(e.split())) : start]] == e.split()
-            for e in named
-        )  # "Điện Kremlin Dmitry Peskov": the organisation is already fully named
-        if before.lower() in lex.lower("roles"):
+        if before.lower() in roles:
             return start  # "TS Thiên"
+        # "Điện Kremlin Dmitry Peskov": the organisation is already fully named
+        complete = lex.table("places", "outlets", case=True).ends_at(clean, start - 1) > 0
         if not complete and (
             _is_acronym(before)
-            or _starts_with([before], heads) == 1
-            or (
-                start >= 2
-                and _starts_with([_clean(t) for t in tokens[start - 2 : start]], heads) == 2
-            )
+            or heads.starts([before]) == 1
+            or (start >= 2 and heads.starts(clean[start - 2 : start]) == 2)
         ):
             return n  # "Tập đoàn Hoa Sen", "HĐQT VietinBank": the words name an organisation
     return start
@@ -271,8 +246,7 @@ def _strip_phrase(phrase: str) -> str:
 def _cut_predicate(tokens: list[str]) -> list[str]:
     """Drop what follows the noun phrase (aux verbs, time phrases, `có công văn`)."""
     lex = load_lexicon()
-    org_or_role = lex.words("roles") + lex.words("org_heads") + lex.words("unnamed_heads")
-    skip = max(_starts_with(tokens, org_or_role), 1)
+    skip = max(lex.table("roles", "org_heads", "unnamed_heads").starts(tokens), 1)
     for k in range(skip, len(tokens)):
         low = tokens[k].lower()
         nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
@@ -340,13 +314,13 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         lex.lower("honorific_male") | lex.lower("honorific_female") | lex.lower("honorific_neutral")
     )
     gender = None
-    k = _starts_with(tokens, lex.words("honorific_male"))
+    k = lex.table("honorific_male").starts(tokens)
     if k and (
         len(tokens) == k or tokens[k].lower() in lex.lower("pronoun_tail") or _is_cap(tokens[k])
     ):
         gender = "male"
     else:
-        k2 = _starts_with(tokens, lex.words("honorific_female"))
+        k2 = lex.table("honorific_female").starts(tokens)
         if k2 and (
             len(tokens) == k2
             or tokens[k2].lower() in lex.lower("pronoun_tail")
@@ -354,7 +328,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         ):
             k, gender = k2, "female"
         else:
-            k3 = _starts_with(tokens, lex.words("honorific_neutral"))
+            k3 = lex.table("honorific_neutral").starts(tokens)
             k = k3 if k3 and (len(tokens) == k3 or _is_cap(tokens[k3])) else 0
     if k:
         rest = tokens[k:]
@@ -363,9 +337,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             if name is None:
                 return None
             return Speaker(name, "person", people.role(name), gender or people.gender(name))
-        if _starts_with(rest, lex.words("roles")) and len(rest) > _starts_with(
-            rest, lex.words("roles")
-        ):
+        if 0 < lex.table("roles").starts(rest) < len(rest):
             titled = parse_speaker(" ".join(rest), people, at)
             if titled is not None and titled.kind == "person":
                 titled.gender = gender or titled.gender
@@ -387,8 +359,8 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
 
     tokens = _cut_predicate(tokens)
     phrase = " ".join(tokens)
-    r = _starts_with(tokens, lex.words("roles"))
-    if r and not _starts_with(tokens, lex.words("org_heads")) > r:
+    r = lex.table("roles").starts(tokens)
+    if r and not lex.table("org_heads").starts(tokens) > r:
         start = name_at_end(tokens)
         if start < len(tokens) and start >= r:
             name = people.full_name(" ".join(_clean(t) for t in tokens[start:]))
@@ -400,13 +372,13 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             return Speaker(found, "person", phrase, people.gender(found))
         return Speaker(phrase, "unnamed", phrase, _role_gender(phrase))
     if (
-        _starts_with(tokens, lex.words("unnamed_heads"))
+        lex.table("unnamed_heads").starts(tokens)
         and not _is_cap(tokens[0])
         or (
-            _starts_with(tokens, lex.words("unnamed_heads"))
-            and not _starts_with(tokens, lex.words("org_heads"))
-            and not _starts_with(tokens, lex.words("outlets"), case=True)
-            and not _starts_with(tokens, lex.words("places"), case=True)
+            lex.table("unnamed_heads").starts(tokens)
+            and not lex.table("org_heads").starts(tokens)
+            and not lex.table("outlets", case=True).starts(tokens)
+            and not lex.table("places", case=True).starts(tokens)
         )
     ):
         if len(tokens) > 12:
@@ -414,7 +386,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         start = name_at_end(tokens)
         if 0 < start < len(tokens):
             name_toks = [_clean(t) for t in tokens[start:]]
-            if name_toks[0] in lex.words("surnames") or (
+            if name_toks[0] in lex.exact("surnames") or (
                 len(name_toks) >= 2 and _foreign(name_toks)
             ):
                 name = people.full_name(" ".join(name_toks))
@@ -429,7 +401,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             else phrase,
             "unnamed",
         )
-    o = _starts_with(tokens, lex.words("org_heads"))
+    o = lex.table("org_heads").starts(tokens)
     if o:
         if len(tokens) == o or (len(tokens) == o + 1 and tokens[-1].lower() == "này"):
             found = people.org(tokens[0], at)
@@ -440,8 +412,8 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         if len(tokens) > 16:
             return None
         return Speaker(phrase, "organization")
-    if _starts_with(tokens, lex.words("outlets"), case=True) or _starts_with(
-        tokens, lex.words("places"), case=True
+    if lex.table("outlets", case=True).starts(tokens) or lex.table("places", case=True).starts(
+        tokens
     ):
         if len(tokens) <= 4:
             return Speaker(phrase, "organization")
@@ -450,7 +422,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         full = people.full_name(clean)
         if full != clean or any(m.name == clean for m in people.mentions):
             return Speaker(full, "person", people.role(full), people.gender(full))
-        if tokens[0] in lex.words("surnames") and 2 <= len(tokens) <= 4:
+        if tokens[0] in lex.exact("surnames") and 2 <= len(tokens) <= 4:
             return Speaker(clean, "person")
         if 2 <= len(tokens) <= 3 and not any(
             _is_acronym(t) or _is_address(t) or t.lower() in _ORG_SUFFIX for t in tokens
@@ -467,14 +439,14 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             and any(ch in _VOWELS_VI for ch in clean.lower())
             and not _is_acronym(clean)
         ):
-            if _place_at([clean], 0):
+            if _place_end([clean], 0):
                 return Speaker(clean, "organization")
             return Speaker(clean, "person", people.role(clean), people.gender(clean))
         return Speaker(clean, "organization")
     start = name_at_end(tokens)
     if 0 < start < len(tokens) and start <= 8:
         name_toks = [_clean(t) for t in tokens[start:]]
-        if name_toks[0] in lex.words("surnames") or (len(name_toks) >= 2 and _foreign(name_toks)):
+        if name_toks[0] in lex.exact("surnames") or (len(name_toks) >= 2 and _foreign(name_toks)):
             name = people.full_name(" ".join(name_toks))
             role = " ".join(tokens[:start])
             return Speaker(name, "person", role, _role_gender(role) or people.gender(name))
@@ -522,7 +494,7 @@ def index_people(text: str) -> PeopleIndex:
     honor.update({h.lower(): "female" for h in lex.words("honorific_female")})
     honor.update({h.lower(): None for h in lex.words("honorific_neutral")})
     roles = lex.lower("roles")
-    surnames = set(lex.words("surnames"))
+    surnames = lex.exact("surnames")
     toks = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
     i = 0
     while i < len(toks):
@@ -585,7 +557,7 @@ def index_people(text: str) -> PeopleIndex:
         name_toks = [t for t in name_toks if t and not _is_acronym(t)]
         if role and not role.strip():
             role = ""
-        if name_toks and _place_at(name_toks, len(name_toks) - 1) != len(name_toks):
+        if name_toks and _place_end(name_toks, len(name_toks) - 1) != len(name_toks):
             name = " ".join(name_toks)
             index.mentions.append(_Mention(name, pos, gender, role))
         i = j
