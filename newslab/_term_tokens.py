@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newslab._term_names import (
     NAME_MARK,
@@ -61,12 +62,25 @@ class TermDocs:
     tags: dict[str, Counter] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1 << 18)
 def _is_cap(syllable: str) -> bool:
     return any(ch.isupper() for ch in syllable)
 
 
+@lru_cache(maxsize=1 << 18)
 def _has_letter(token: str) -> bool:
     return bool(_CAP_RE.search(token))
+
+
+@lru_cache(maxsize=1 << 18)
+def _token_info(token: str) -> tuple[tuple[str, ...], tuple[bool, ...], str, bool]:
+    """`(syllables, capitalised per syllable, lowercase joined form, every syllable has a letter)`.
+
+    Computed once per distinct token: a corpus repeats its tokens many times.
+    """
+    syllables = tuple(s for s in token.split("_") if s)
+    caps = tuple(_is_cap(s) for s in syllables)
+    return syllables, caps, "_".join(syllables).lower(), all(_has_letter(s) for s in syllables)
 
 
 def _call_segmenter(segmenter: Segmenter, lines: list[str], progress: bool = False) -> list[list[str]]:
@@ -92,18 +106,27 @@ def _default_pos_tagger() -> PosTagger:
     return pos_tag
 
 
-@dataclass
 class _Unit:
-    # "cap" (capitalised, a name part), "word", "capword" (a word written with an initial
-    # capital mid-sentence, which can continue a name), or "other" (punctuation, numbers)
-    kind: str
-    syllables: tuple[str, ...]
-    initial: bool  # first unit of a sentence: its capitalisation is not evidence
-    tag: str = ""
+    """One unit of a line.
 
-    @property
-    def key(self) -> tuple[str, ...]:
-        return tuple(s.lower() for s in self.syllables)
+    `kind` is "cap" (capitalised, a name part), "word", "capword" (a word written with an
+    initial capital mid-sentence, which can continue a name), or "other" (punctuation,
+    numbers); `initial` marks the first unit of a sentence (its capitalisation is not
+    evidence); `key` holds the lowercase syllables.
+    """
+
+    __slots__ = ("kind", "syllables", "initial", "key")
+
+    def __init__(self, kind: str, syllables: tuple[str, ...], initial: bool) -> None:
+        self.kind = kind
+        self.syllables = syllables
+        self.initial = initial
+        self.key = _lower_syllables(syllables)
+
+
+@lru_cache(maxsize=1 << 18)
+def _lower_syllables(syllables: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.lower() for s in syllables)
 
 
 _HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)", re.UNICODE)
@@ -156,13 +179,11 @@ def _line_units(tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter
             units.append(_Unit("other", (token,), initial))
             initial = True
             continue
-        syllables = tuple(s for s in token.split("_") if s)
-        if not syllables or not all(_has_letter(s) for s in syllables):
+        syllables, caps, lowered, lettered = _token_info(token)
+        if not syllables or not lettered:
             units.append(_Unit("other", syllables or (token,), initial))
             initial = initial and not syllables
             continue
-        caps = [_is_cap(s) for s in syllables]
-        lowered = "_".join(syllables).lower()
         if not any(caps):
             units.append(_Unit("word", syllables, initial))
         elif all(caps):
@@ -214,7 +235,7 @@ def _vocab_stats(token_lines: list[list[str]]) -> tuple[set[str], Counter]:
                 lower_vocab.add(lowered)
                 if not initial:
                     cap_votes[lowered] -= 1
-            elif not initial and all(_is_cap(s) for s in token.split("_") if s):
+            elif not initial and all(_token_info(token)[1]):
                 cap_votes[lowered] += 1
             initial = False
     return lower_vocab, cap_votes
@@ -387,7 +408,9 @@ def extract_terms(
                     # Names are keyed apart from words: "Anh" (Britain) is not "anh".
                     key = NAME_MARK + "_".join(syllables).lower()
                     surface = " ".join(syllables)
-                    counter = surfaces.setdefault(key, Counter())
+                    counter = surfaces.get(key)
+                    if counter is None:
+                        counter = surfaces[key] = Counter()
                     counter[surface] += 1
                     doc_words[d].append("_".join(syllables))
                     doc_kinds[d].append((key, False))
@@ -395,7 +418,9 @@ def extract_terms(
                 continue
             if unit.kind in ("word", "capword"):
                 key = "_".join(unit.key)
-                counter = surfaces.setdefault(key, Counter())
+                counter = surfaces.get(key)
+                if counter is None:
+                    counter = surfaces[key] = Counter()
                 # Sentence-initial capitals are not the word's natural form.
                 counter[" ".join(unit.syllables).lower() if unit.initial else " ".join(unit.syllables)] += 1
                 doc_words[d].append("_".join(unit.syllables))
@@ -414,7 +439,10 @@ def extract_terms(
         doc_items[d] = [(key, tag, is_word) for (key, is_word), tag in zip(kinds, doc_tags, strict=True)]
         for (key, _), tag in zip(kinds, doc_tags, strict=True):
             if tag:
-                tags.setdefault(key, Counter())[tag] += 1
+                counter = tags.get(key)
+                if counter is None:
+                    counter = tags[key] = Counter()
+                counter[tag] += 1
 
     doc_items = _alias_short_names(doc_items)
     doc_items = _merge_case_variants(doc_items)

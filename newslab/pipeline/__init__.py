@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import logging
+import operator
 import os
 import resource
 import sys
@@ -267,9 +268,13 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
 
             max_dense = story_options.get(
                 "max_dense", inspect.signature(cluster_stories).parameters["max_dense"].default)
+            # Term candidates come from the same segmentation: no line is segmented twice.
             segs = st.segment(client, corpus, cache_dir=cache_dir,
-                              keep_tokens=corpus.n <= max_dense)
+                              keep_tokens=corpus.n <= max_dense,
+                              extract_terms="terms" in stages)
             _wait(segs, "segment", progress)
+            if "terms" in stages:
+                tds = [client.submit(operator.getitem, s, "term_docs") for s in segs]
         with _Stage(client, report, "stories", progress):
             labels = st.stories(client, corpus, segs, **story_options)
             del segs
@@ -280,7 +285,8 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
 
     if "terms" in stages:
         with _Stage(client, report, "terms", progress):
-            tds = client.map(tm.extract_part, corpus.parts, cache_dir=cache_dir)
+            if labels is None:
+                tds = client.map(tm.extract_part, corpus.parts, cache_dir=cache_dir)
             _wait(tds, "terms", progress)
             n_buckets = corpus.n_buckets(client)
             merged = client.gather(shuffle(client, tds, tm.split_stats, tm.merge_stats,

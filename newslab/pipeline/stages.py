@@ -273,14 +273,16 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
 # --------------------------------------------------------------------------- segmentation
 
 
-def segment(client, corpus: Corpus, *, cache_dir=None, keep_tokens: bool = True) -> list:
-    """Segment bodies and titles on the workers (`newslab.segment_many`, cached on disk).
+def segment(client, corpus: Corpus, *, cache_dir=None, keep_tokens: bool = True,
+            extract_terms: bool = False) -> list:
+    """Segment bodies and titles on the workers (line by line, cached on disk).
 
     Tokens are kept only with `keep_tokens` (the exact small-corpus story path needs them);
-    otherwise only word counts stay in worker memory.
+    otherwise only word counts stay in worker memory. With `extract_terms`, each partition's
+    topic-term candidates are extracted from the same segmentation (key `"term_docs"`).
     """
     return client.map(vectors.segment_part, corpus.parts, cache_dir=cache_dir,
-                      keep_tokens=keep_tokens)
+                      keep_tokens=keep_tokens, extract_terms=extract_terms)
 
 
 # --------------------------------------------------------------------------- stories

@@ -27,15 +27,17 @@ from newslab.pipeline import vectors
 COLUMNS = ["group", "term", "score", "rank"]
 
 
-def extract_part(frame: pd.DataFrame, cache_dir) -> dict:
-    """Terms of one partition's articles (title + cleaned body), as `topic_terms` extracts them."""
+def extract_part(frame: pd.DataFrame, cache_dir, segmenter=None) -> dict:
+    """Terms of one partition's articles (title + cleaned body), as `topic_terms` extracts them.
+
+    `segmenter` is a `newslab.pipeline.vectors.LineSegmenter` that may already hold the
+    partition's segmented lines (None: a new one).
+    """
     from newslab._term_tokens import extract_terms
     from newslab.terms import _doc_texts
 
-    def segmenter(lines, progress=False):
-        return vectors.segment(lines, cache_dir)
-
-    td = extract_terms(_doc_texts(frame), segmenter=segmenter)
+    segmenter = segmenter or vectors.LineSegmenter(cache_dir)
+    td = extract_terms(_doc_texts(frame), segmenter=segmenter.lines_of)
     return {"docs": td.docs, "surfaces": td.surfaces, "tags": td.tags}
 
 

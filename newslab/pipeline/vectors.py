@@ -52,19 +52,59 @@ def _counts(docs: list[list[str]], vocab: list[str]) -> sp.csr_matrix:
     )
 
 
-def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True) -> dict:
+class LineSegmenter:
+    """Segment texts line by line, each distinct line once, and remember the lines.
+
+    `newslab.segment` splits sentences at line breaks, so the words of a text are those of its
+    lines put end to end. Segmenting lines lets one partition's stages share the work: the
+    cleaned, tone-normalised lines that term extraction segments are mostly lines of the raw
+    bodies segmented for stories. Lines are cached on disk as `segment_many` caches texts.
+    """
+
+    def __init__(self, cache_dir) -> None:
+        self.cache_dir = cache_dir
+        self.lines: dict[str, list[str]] = {}
+
+    def lines_of(self, lines: list[str], progress: bool = False) -> list[list[str]]:
+        """Words of each line (the term extractor's segmenter interface)."""
+        todo = list(dict.fromkeys(line for line in lines if line not in self.lines))
+        if todo:
+            self.lines.update(zip(todo, segment(todo, self.cache_dir), strict=True))
+        return [self.lines[line] for line in lines]
+
+    def texts(self, texts: list[str]) -> list[list[str]]:
+        """Words of each text, as `newslab.segment_many` returns them."""
+        split = [t.split("\n") for t in texts]
+        self.lines_of([line for lines in split for line in lines])
+        return [[w for line in lines for w in self.lines[line]] for lines in split]
+
+
+def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True,
+                 extract_terms: bool = False) -> dict:
     """Segment one partition and count its words, bodies and titles apart.
 
+    With `extract_terms`, also extract the partition's topic-term candidates from the same
+    segmentation (`newslab.pipeline.terms.extract_part`), so no line is segmented twice.
+
     Returns:
-        `{"tokens", "title_tokens", "terms", "body", "title"}`: the tokens (for the exact
-        small-corpus path; None unless `keep_tokens`), the partition's vocabulary (sorted) and CSR counts of the cleaned
-        words (`newslab.vectorize.clean_tokens`, numbers kept) of bodies and of titles over it.
+        `{"tokens", "title_tokens", "terms", "body", "title", "term_docs"}`: the tokens (for
+        the exact small-corpus path; None unless `keep_tokens`), the partition's vocabulary
+        (sorted) and CSR counts of the cleaned words (`newslab.vectorize.clean_tokens`, numbers
+        kept) of bodies and of titles over it, and the term candidates (None unless
+        `extract_terms`).
     """
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
     titles = frame["title"].fillna("").tolist() if "title" in frame else [""] * len(frame)
     titles = [t if isinstance(t, str) else "" for t in titles]
-    tokens = segment(texts, cache_dir)
-    title_tokens = segment(titles, cache_dir)
+    segmenter = LineSegmenter(cache_dir)
+    tokens = segmenter.texts(texts)
+    title_tokens = segmenter.texts(titles)
+    term_docs = None
+    if extract_terms:
+        from newslab.pipeline.terms import extract_part
+
+        term_docs = extract_part(frame, cache_dir, segmenter=segmenter)
+    del segmenter
     body_docs = [clean_tokens(t, keep_numbers=True) for t in tokens]
     title_docs = [clean_tokens(t, keep_numbers=True) for t in title_tokens]
     vocab = sorted({w for d in body_docs for w in d} | {w for d in title_docs for w in d})
@@ -75,6 +115,7 @@ def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True) -> di
         "terms": np.array(vocab, dtype=object),
         "body": _counts(body_docs, vocab),
         "title": _counts(title_docs, vocab),
+        "term_docs": term_docs,
     }
 
 
