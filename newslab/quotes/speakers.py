@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, compress
 
 from newslab.quotes.lexicon import load_lexicon
 
@@ -142,9 +144,11 @@ def _first_part_ok(full: list[str]) -> bool:
     return not any(ch in _VOWELS_VI for ch in full[0].lower())
 
 
+_OPENERS = "(“\"'‘«"
+
+
 def _is_cap(tok: str) -> bool:
-    tok = tok.lstrip("(“\"'‘«")
-    return bool(tok) and tok[0].isupper()
+    return tok.lstrip(_OPENERS)[:1].isupper()
 
 
 def _clean(tok: str) -> str:
@@ -495,27 +499,26 @@ def index_people(text: str) -> PeopleIndex:
     honor.update({h.lower(): None for h in lex.words("honorific_neutral")})
     roles = lex.lower("roles")
     surnames = lex.exact("surnames")
-    toks = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
-    i = 0
-    while i < len(toks):
-        tok, pos = toks[i]
-        if not _is_cap(tok):
-            i += 1
-            continue
+    words, starts = _tokens(text)
+    n_words = len(words)
+    caps = [w.lstrip(_OPENERS)[:1].isupper() for w in words]  # _is_cap of every word
+    after_run = 0
+    for i in compress(range(n_words), caps):
+        if i < after_run:
+            continue  # inside the run read before
+        pos = starts[i]
         j = i
         run: list[str] = []
         while (
-            j < len(toks)
+            j < n_words
             and len(run) < 6
-            and (
-                _is_cap(toks[j][0])
-                or (toks[j][0] in _PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][0]))
-            )
+            and (caps[j] or (words[j] in _PARTICLES and j + 1 < n_words and caps[j + 1]))
         ):
-            run.append(toks[j][0])
+            run.append(words[j])
             j += 1
             if run[-1][-1:] in ',.;:)!?”"':
                 break
+        after_run = j
         clean_run = [_clean(t) for t in run]
         lead_gender: str | None = None
         lead = 2 if " ".join(clean_run[:2]).lower() in honor and len(clean_run) > 2 else 0
@@ -524,11 +527,9 @@ def index_people(text: str) -> PeopleIndex:
         if lead:
             lead_gender = honor[" ".join(clean_run[:lead]).lower()]
             run, clean_run = run[lead:], clean_run[lead:]
-        prev1 = toks[i - 1][0].lower().strip(_EDGE) if i >= 1 else ""
-        prev2 = (
-            " ".join(t[0].lower() for t in toks[max(0, i - 2) : i]).strip(_EDGE) if i >= 2 else ""
-        )
-        start_in_run = name_at_end(run)
+        prev1 = words[i - 1].lower().strip(_EDGE) if i >= 1 else ""
+        prev2 = " ".join(t.lower() for t in words[max(0, i - 2) : i]).strip(_EDGE) if i >= 2 else ""
+        start_in_run = _name_start(tuple(run))
         gender = None
         role = ""
         name_toks = clean_run[start_in_run:] if start_in_run < len(run) else []
@@ -536,7 +537,7 @@ def index_people(text: str) -> PeopleIndex:
             gender, name_toks = lead_gender, clean_run[:4]
         elif prev2 in honor:
             gender, name_toks = honor[prev2], clean_run[:4]
-        elif prev1 in honor and toks[i - 1][0][-1:] not in ",.;:":
+        elif prev1 in honor and words[i - 1][-1:] not in ",.;:":
             gender, name_toks = honor[prev1], clean_run[:4]
         elif clean_run[0] in surnames and 2 <= len(clean_run) <= 4:
             name_toks = clean_run
@@ -545,13 +546,13 @@ def index_people(text: str) -> PeopleIndex:
             and name_toks
             and (clean_run[start_in_run] in surnames or _foreign(name_toks) or len(name_toks) > 1)
         ):
-            role = (_role_before(toks, i, roles) + " ".join(clean_run[:start_in_run])).strip()
+            role = (_role_before(words, i, roles) + " ".join(clean_run[:start_in_run])).strip()
         elif (
             (prev1 in roles or prev2 in roles)
             and name_toks
             and (_foreign(name_toks) or len(name_toks) > 1)
         ):
-            role = _role_before(toks, i, roles).strip()
+            role = _role_before(words, i, roles).strip()
         else:
             name_toks = []
         name_toks = [t for t in name_toks if t and not _is_acronym(t)]
@@ -560,7 +561,6 @@ def index_people(text: str) -> PeopleIndex:
         if name_toks and _place_end(name_toks, len(name_toks) - 1) != len(name_toks):
             name = " ".join(name_toks)
             index.mentions.append(_Mention(name, pos, gender, role))
-        i = j
     for m in re.finditer(
         r"([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){1,3})\s*\(\s*(?:tức|còn gọi là|hay)\s+([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})",
         text,
@@ -570,15 +570,36 @@ def index_people(text: str) -> PeopleIndex:
     return index
 
 
+_SPACES = re.compile(r"(\s+)")
+
+
+def _tokens(text: str) -> tuple[list[str], list[int]]:
+    """The whitespace-separated words of `text` and their offsets (as `\\S+` would find)."""
+    parts = _SPACES.split(text)  # word, spaces, word, …; empty at the ends if spaces are
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words, starts = parts[0::2], offsets[0:-1:2]
+    if words and not words[-1]:
+        words, starts = words[:-1], starts[:-1]
+    if words and not words[0]:
+        words, starts = words[1:], starts[1:]
+    return words, starts
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_start(run: tuple[str, ...]) -> int:
+    """`name_at_end` of a capitalised run, memoised: the same runs recur across articles."""
+    return name_at_end(list(run))
+
+
 def _foreign(tokens: list[str]) -> bool:
     """Whether the words look like a foreign name (no Vietnamese letters)."""
     return not any(ch in _VOWELS_VI for t in tokens for ch in t.lower())
 
 
-def _role_before(toks: list[tuple[str, int]], i: int, roles: frozenset[str]) -> str:
+def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
     """The title words just before token `i` (`Người phát ngôn`), with a trailing space."""
     for back in range(1, min(i, 8) + 1):
-        words = [t[0] for t in toks[i - back : i]]
+        words = toks[i - back : i]
         if any(w[-1:] in ",.;:" for w in words[:-1]) or words[-1][-1:] in ",.;:":
             continue
         for k in (3, 2, 1):
