@@ -1,0 +1,412 @@
+"""A fast, output-identical re-implementation of pyvi's part-of-speech tagger.
+
+`pyvi.ViPosTagger.postagging_tokens` builds a Python dict of ~20 features per word and runs
+CRFsuite's Viterbi through sklearn-crfsuite. Here the same model (exact float64 weights read
+from pyvi's own model file by `newslab._crf`) is evaluated with per-word caches and numpy.
+
+State scores are bit-identical to CRFsuite's: they are summed attribute by attribute in the
+order of pyvi's feature dict (only additions of zero are skipped, which never change a float).
+Decoding is split at "anchors": words whose state score favours one tag by so much that every
+path must pass through it, whatever came before (a bound from the transition weights), so in
+real arithmetic the short stretches between anchors decode independently. Each decision on
+the returned path is then certified against a bound on the floating-point error of both
+CRFsuite's running sums and ours; a text with any decision closer than that bound (none in
+tens of thousands of real articles, but possible) is decoded with CRFsuite's exact
+sequential Viterbi instead, so the tags are always pyvi's.
+
+References:
+    Lafferty, J., McCallum, A., Pereira, F. "Conditional Random Fields: Probabilistic Models
+    for Segmenting and Labeling Sequence Data", ICML 2001.
+    Okazaki, N. "CRFsuite: a fast implementation of Conditional Random Fields", 2007
+    (crf1d_context.c: the Viterbi recursion and its tie-breaking reproduced here).
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from newslab._crf import CRFModel, read_crf_model
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# pyvi's `ViPosTagger.filtered_tags`.
+_FILTERED = frozenset(string.punctuation) | {"\u2026", "\u201d", "\u201c", "\u2019", "..."}
+# Unit roundoff of float64.
+_U = 2.0**-53
+# Words per numpy pass in `tag_many` (bounds the memory of the temporary arrays).
+_BATCH_WORDS = 50_000
+
+
+def _pyvi_model_bytes() -> bytes:
+    """Return the bytes of the CRFsuite model inside pyvi's `pyvipos3.pkl`."""
+    from pyvi.ViPosTagger import ViPosTagger
+
+    # sklearn-crfsuite writes the model it unpickles to a temporary file and keeps its name.
+    return Path(ViPosTagger.model.modelfile.name).read_bytes()
+
+
+class _Words:
+    """Growing per-word tables; row 0 is the padding 'no word' entry (all zeros)."""
+
+    def __init__(self, labels: int) -> None:
+        self.index: dict[str, int] = {}
+        self.rows = 1
+        self.own = np.zeros((1024, labels))  # the word's own features, summed
+        self.ctx = np.zeros((1024, 4), np.intp)  # attribute rows of -1/-2/+1/+2:word.lower()
+        self.flags = np.zeros((1024, 4), np.intp)  # istitle, [:1].isdigit, [:3].isupper, isupper
+
+    def reserve(self, extra: int) -> None:
+        need = self.rows + extra
+        cap = self.own.shape[0]
+        if need <= cap:
+            return
+        while cap < need:
+            cap *= 2
+        for name in ("own", "ctx", "flags"):
+            old = getattr(self, name)
+            new = np.zeros((cap, *old.shape[1:]), old.dtype)
+            new[: old.shape[0]] = old
+            setattr(self, name, new)
+
+
+class FastPosTagger:
+    """Evaluates pyvi's part-of-speech CRF quickly, with the same output.
+
+    Args:
+        model: The CRF model (pyvi's `ViPosTagger.model`, parsed by `read_crf_model`).
+
+    Example:
+        >>> tagger = FastPosTagger.from_pyvi()  # doctest: +SKIP
+        >>> tagger.tag(["Hà_Nội", "đẹp"])  # doctest: +SKIP
+        ['Np', 'A']
+    """
+
+    def __init__(self, model: CRFModel) -> None:
+        self.labels = model.labels
+        n_labels = len(model.labels)
+        names = list(model.state)
+        self._attr = {name: i + 1 for i, name in enumerate(names)}
+        weights = np.zeros((len(names) + 1, n_labels))
+        if names:
+            weights[1:] = np.array([model.state[name] for name in names])
+        self._weights = weights
+        zero = np.zeros(n_labels)
+
+        def vec(name: str) -> np.ndarray:
+            return np.array(model.state.get(name, zero), dtype=float)
+
+        def table(name: str) -> np.ndarray:
+            # Row 0: the boolean feature is False (CRFsuite adds weight * 0.0, i.e. nothing).
+            return np.stack([zero, vec(name)])
+
+        self._bias = vec("bias")
+        self._own_flags = [
+            table(name)
+            for name in ("word.istitle()", "word.isdigit()", "word[:1].isdigit()",
+                         "word[:3].isupper()", "word.isfiltered")
+        ]  # fmt: skip
+        # (column in _Words.flags, weights) in pyvi's feature order for each neighbour.
+        title, digit1, upper3, upper = 0, 1, 2, 3
+        self._prev1 = [(title, table("-1:word.istitle()")), (digit1, table("-1:word[:1].isdigit()")),
+                       (upper3, table("-1:word[:3].isupper()"))]  # fmt: skip
+        self._prev2 = [(title, table("-2:word.istitle()")), (upper, table("-2:word.isupper()"))]
+        self._next1 = [(title, table("+1:word.istitle()")), (digit1, table("+1:word[:1].isdigit()")),
+                       (upper, table("+1:word.isupper()"))]  # fmt: skip
+        self._next2 = [(title, table("+2:word.istitle()")), (upper, table("+2:word.isupper()"))]
+        self._bos, self._eos = vec("BOS"), vec("EOS")
+
+        trans = np.array(model.transition, dtype=float)
+        self._trans = trans
+        # A row of zeros as the "transition" into a text's first word.
+        self._trans_in = np.vstack([trans, zero])
+        # Anchor bounds. After word t, every next tag j prefers coming from tag b over tag i
+        # if score[t, b] - score[t, i] > max_j (T[i, j] - T[b, j]) = _reach[b, i]; the part of
+        # score[t] that comes from word t - 1 favours b over i by at least
+        # min_k (T[k, b] - T[k, i]), which _reach_mid subtracts.
+        reach = (trans[None, :, :] - trans[:, None, :]).max(axis=2)
+        gain = (trans[:, :, None] - trans[:, None, :]).min(axis=0)
+        np.fill_diagonal(reach, -np.inf)
+        self._reach_first = reach
+        self._reach_mid = reach - gain
+        np.fill_diagonal(self._reach_mid, -np.inf)
+        self._tmax = float(np.abs(trans).max())
+        self._words = _Words(n_labels)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_pyvi(cls) -> FastPosTagger:
+        """Build the tagger from the model installed with pyvi."""
+        return cls(read_crf_model(_pyvi_model_bytes()))
+
+    # -- features ------------------------------------------------------------------------
+
+    def _attr_row(self, name: str) -> int:
+        # CRFsuite looks attributes up as C strings: everything after a NUL byte is ignored.
+        return self._attr.get(name.split("\x00", 1)[0], 0)
+
+    def _ids(self, words: Sequence[str]) -> list[int]:
+        index = self._words.index
+        ids = [index.get(w, 0) for w in words]
+        if 0 in ids:
+            with self._lock:
+                new = list(dict.fromkeys(w for w in words if w not in index))
+                if new:
+                    self._add(new)
+            ids = [index[w] for w in words]
+        return ids
+
+    def _add(self, new: list[str]) -> None:
+        v = self._words
+        v.reserve(len(new))
+        start, k = v.rows, len(new)
+        attr = self._attr_row
+        lower_ids = np.empty(k, np.intp)
+        ctx = np.empty((k, 4), np.intp)
+        flags = np.empty((k, 4), np.intp)
+        own_flags = np.empty((k, 5), np.intp)
+        for r, word in enumerate(new):
+            low = word.lower()
+            lower_ids[r] = attr("word.lower():" + low)
+            ctx[r] = (attr("-1:word.lower():" + low), attr("-2:word.lower():" + low),
+                      attr("+1:word.lower():" + low), attr("+2:word.lower():" + low))  # fmt: skip
+            title, digit1, upper3 = word.istitle(), word[:1].isdigit(), word[:3].isupper()
+            flags[r] = (title, digit1, upper3, word.isupper())
+            own_flags[r] = (title, word.isdigit(), digit1, upper3, word in _FILTERED)
+        # CRFsuite's order: bias, word.lower(), istitle, isdigit, [:1].isdigit,
+        # [:3].isupper, isfiltered.
+        own = np.zeros((k, len(self.labels))) + self._bias
+        own += self._weights[lower_ids]
+        for col, tab in enumerate(self._own_flags):
+            own += tab[own_flags[:, col]]
+        v.own[start : start + k] = own
+        v.ctx[start : start + k] = ctx
+        v.flags[start : start + k] = flags
+        for r, word in enumerate(new):
+            v.index[word] = start + r
+        v.rows += k
+
+    def _scores(self, idx: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """State scores for words laid out with two padding rows before and after each text."""
+        v = self._words
+        w = self._weights
+        s = v.own[idx]
+        s[starts] += self._bos
+        ctx = v.ctx[idx]
+        flags = v.flags[idx]
+        head, tail = s[1:], s[:-1]
+        head += w[ctx[:-1, 0]]
+        for col, tab in self._prev1:
+            head += tab[flags[:-1, col]]
+        s[2:] += w[ctx[:-2, 1]]
+        for col, tab in self._prev2:
+            s[2:] += tab[flags[:-2, col]]
+        tail += w[ctx[1:, 2]]
+        for col, tab in self._next1:
+            tail += tab[flags[1:, col]]
+        s[:-2] += w[ctx[2:, 3]]
+        for col, tab in self._next2:
+            s[:-2] += tab[flags[2:, col]]
+        s[ends] += self._eos
+        return s
+
+    # -- decoding ------------------------------------------------------------------------
+
+    def _viterbi_exact(self, s: np.ndarray) -> list[int]:
+        """CRFsuite's Viterbi step by step (first maximum wins ties), for uncertain texts."""
+        n, n_labels = s.shape
+        trans = self._trans
+        cols = np.arange(n_labels)
+        back = np.zeros((n, n_labels), np.intp)
+        alpha = s[0].copy()
+        for t in range(1, n):
+            cand = alpha[:, None] + trans
+            b = cand.argmax(axis=0)
+            back[t] = b
+            alpha = cand[b, cols] + s[t]
+        lab = int(alpha.argmax())
+        out = [lab] * n
+        for t in range(n - 1, 0, -1):
+            lab = int(back[t, lab])
+            out[t - 1] = lab
+        return out
+
+    def _decode(self, s: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Decode texts laid end to end in `s` (rows of real words only).
+
+        Returns the tag ids and, per row, whether the text it belongs to was certified.
+        """
+        n, n_labels = s.shape
+        rows = np.arange(n)
+        best = s.argmax(axis=1)
+        lead = s[rows, best][:, None] - s
+        reach = np.where(first[:, None], self._reach_first[best], self._reach_mid[best])
+        # Bound on the rounding error of CRFsuite's running sums, |A - exact| (and of ours).
+        mag = np.abs(s).max(axis=1) + self._tmax
+        doc_id = np.cumsum(first) - 1
+        doc_len = np.bincount(doc_id)
+        doc_mag = np.bincount(doc_id, weights=mag)
+        worst = float((doc_len * (doc_mag + self._tmax)).max())
+        tol = 16 * _U * worst + 1e-9
+        anchor = (lead > reach + tol).all(axis=1) & ~last
+        labels = np.where(anchor, best, 0)
+
+        # Stretches: each ends at an anchor (its tag known) or at a text's last word.
+        end = anchor | last
+        seg_start = np.flatnonzero(np.concatenate(([True], end[:-1])))
+        seg_end = np.flatnonzero(end)
+        seg_len = seg_end - seg_start + 1
+        # Tag coming into the stretch (the previous anchor's), or "text start".
+        into = np.where(first[seg_start], n_labels, best[np.maximum(seg_start - 1, 0)])
+        free = last[seg_end]
+        work = np.flatnonzero((seg_len > 1) | free)
+        ok_doc = np.ones(int(doc_id[-1]) + 1, bool) if n else np.ones(0, bool)
+        if len(work):
+            order = work[np.argsort(-seg_len[work], kind="stable")]
+            self._decode_stretches(
+                s, labels, ok_doc, doc_id,
+                seg_start[order], seg_len[order], into[order], free[order], seg_end[order], tol,
+            )  # fmt: skip
+        return labels, ok_doc[doc_id]
+
+    def _decode_stretches(
+        self,
+        s: np.ndarray,
+        labels: np.ndarray,
+        ok_doc: np.ndarray,
+        doc_id: np.ndarray,
+        start: np.ndarray,
+        length: np.ndarray,
+        into: np.ndarray,
+        free: np.ndarray,
+        end: np.ndarray,
+        tol: float,
+    ) -> None:
+        """Viterbi over stretches sorted by decreasing length, all advanced together."""
+        trans = self._trans
+        n_seg = len(start)
+        n_labels = trans.shape[0]
+        max_len = int(length[0])
+        alpha = np.empty((n_seg, max_len, n_labels))
+        back = np.empty((n_seg, max_len, n_labels), np.intp)
+        # Stretches still running at step tau are a prefix (sorted by length).
+        active = np.searchsorted(-length, -np.arange(1, max_len + 1), side="right")
+        alpha[:, 0] = self._trans_in[into] + s[start]
+        for tau in range(1, max_len):
+            k = int(active[tau])
+            cand = alpha[:k, tau - 1, :, None] + trans
+            b = cand.argmax(axis=1)
+            back[:k, tau] = b
+            alpha[:k, tau] = np.take_along_axis(cand, b[:, None, :], axis=1)[:, 0] + s[start[:k] + tau]
+        # The last tag: the anchor's, or the best final score (certified below).
+        seg_rows = np.arange(n_seg)
+        last_alpha = alpha[seg_rows, length - 1]
+        lab = np.where(free, last_alpha.argmax(axis=1), labels[end])
+        ok = np.ones(n_seg, bool)
+        if free.any():
+            fa = last_alpha[free]
+            top = fa[np.arange(len(fa)), lab[free]]
+            fa = fa.copy()
+            fa[np.arange(len(fa)), lab[free]] = -np.inf
+            ok[free] = top - fa.max(axis=1) > tol
+        labels[end] = lab
+        for tau in range(max_len - 1, 0, -1):
+            k = int(active[tau])
+            cur = lab[:k]
+            prev = back[:k, tau][np.arange(k), cur]
+            # Certify: the chosen previous tag beats every other by more than the error bound.
+            cand = alpha[:k, tau - 1] + trans[:, cur].T
+            top = cand[np.arange(k), prev]
+            cand[np.arange(k), prev] = -np.inf
+            ok[:k] &= top - cand.max(axis=1) > tol
+            lab = lab.copy()
+            lab[:k] = prev
+            labels[start[:k] + tau - 1] = prev
+        bad = np.flatnonzero(~ok)
+        if len(bad):
+            ok_doc[doc_id[start[bad]]] = False
+
+    # -- public --------------------------------------------------------------------------
+
+    def tag(self, words: Sequence[str]) -> list[str]:
+        """Tag one sequence of words exactly as `pyvi.ViPosTagger.postagging_tokens` does.
+
+        Args:
+            words: Words (syllables joined by `_`), tagged as one sequence.
+
+        Returns:
+            One tag per word, from pyvi's tag set (`N`, `Np`, `V`, `A`, `F` punctuation, ...).
+
+        Example:
+            >>> FastPosTagger.from_pyvi().tag(["Hà_Nội", "đẹp"])  # doctest: +SKIP
+            ['Np', 'A']
+        """
+        return self.tag_many([words])[0]
+
+    def tag_many(self, sequences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """`tag` for many independent sequences, sharing numpy passes (same output).
+
+        Args:
+            sequences: Word sequences; each is tagged on its own.
+
+        Returns:
+            One list of tags per sequence.
+        """
+        out: list[list[str]] = []
+        batch: list[Sequence[str]] = []
+        size = 0
+        for words in sequences:
+            batch.append(words)
+            size += len(words) + 2
+            if size >= _BATCH_WORDS:
+                out.extend(self._tag_batch(batch))
+                batch, size = [], 0
+        if batch:
+            out.extend(self._tag_batch(batch))
+        return out
+
+    def _tag_batch(self, sequences: list[Sequence[str]]) -> list[list[str]]:
+        names = self.labels
+        results: list[list[str] | None] = [None] * len(sequences)
+        todo: list[int] = []
+        flat: list[str] = []
+        for i, words in enumerate(sequences):
+            words = list(words)
+            if not words:
+                results[i] = []
+            elif any(_SURROGATE_RE.search(w) for w in words):
+                # pyvi fails on lone surrogates (UTF-8 encoding); let it fail the same way.
+                from pyvi.ViPosTagger import ViPosTagger
+
+                results[i] = list(ViPosTagger.postagging_tokens(words)[1])
+            else:
+                todo.append(i)
+                flat.extend(words)
+        if not todo:
+            return results  # type: ignore[return-value]
+        ids = self._ids(flat)
+        lens = np.array([len(sequences[i]) for i in todo])
+        # Layout: two padding rows (id 0, zero features) before every text and at the end.
+        offsets = np.concatenate(([0], np.cumsum(lens + 2)[:-1])) + 2
+        idx = np.zeros(int(lens.sum() + 2 * len(lens) + 2), np.intp)
+        real = np.zeros(len(idx), bool)
+        pos = (np.repeat(offsets - np.cumsum(np.concatenate(([0], lens[:-1]))), lens)
+               + np.arange(int(lens.sum())))  # fmt: skip
+        idx[pos] = ids
+        real[pos] = True
+        s = self._scores(idx, offsets, offsets + lens - 1)[real]
+        cut = np.cumsum(lens)[:-1]
+        first = np.zeros(len(s), bool)
+        first[np.concatenate(([0], cut))] = True
+        last = np.zeros(len(s), bool)
+        last[np.concatenate((cut, [len(s)])) - 1] = True
+        labels, ok = self._decode(s, first, last)
+        bounds = np.concatenate(([0], cut, [len(s)])).tolist()
+        for i, a, b in zip(todo, bounds[:-1], bounds[1:], strict=True):
+            tags = labels[a:b].tolist() if ok[a] else self._viterbi_exact(s[a:b])
+            results[i] = [names[t] for t in tags]
+        return results  # type: ignore[return-value]
