@@ -166,8 +166,12 @@ def _spaced(words: str) -> str:
     return re.escape(words).replace(r"\ ", r"\s+")
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.lower())
+    return _WORD.findall(text.lower())
 
 
 def find_cues(masked: str) -> list[Cue]:
@@ -186,7 +190,7 @@ def find_cues(masked: str) -> list[Cue]:
     lex = load_lexicon()
     found: list[Cue] = []
     for m in _cue_pattern().finditer(masked):
-        text = re.sub(r"\s+", " ", m.group().lower())
+        text = _SPACE_RUN.sub(" ", m.group().lower())
         found.append(Cue(m.start(), m.end(), m.group(), lex.cues[text]))
     for m in _CHO_BIET.finditer(masked) if _BIET.search(masked) else ():
         addressee = m.group(2)
@@ -200,7 +204,7 @@ def find_cues(masked: str) -> list[Cue]:
             found.append(Cue(m.start(), m.end(), m.group(), "say"))
     kept = []
     for cue in sorted(found, key=lambda c: c.start):
-        low = re.sub(r"\s+", " ", cue.text.lower())
+        low = _SPACE_RUN.sub(" ", cue.text.lower())
         before = _words(masked[max(0, cue.start - 30) : cue.start])
         after_text = masked[cue.end :]
         after = _words(after_text[:30])
@@ -249,6 +253,8 @@ def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
         >>> mask_quotes('A nói: "x y"', [(7, 12)])
         'A nói: "###"'
     """
+    if not regions and "(" not in sentence:
+        return sentence  # nothing to mask
     chars = list(sentence)
     for start, end in regions:
         inner_end = end - 1 if end - 1 > start and sentence[end - 1] in '”"»’' else end
@@ -299,7 +305,9 @@ def find_theo(masked: str) -> list[tuple[int, int, int]]:
         >>> [(s[a:b]) for _, a, b in find_theo(s)]
         ['Reuters']
     """
-    out = []
+    out: list[tuple[int, int, int]] = []
+    if "heo" not in masked:  # no `Theo`/`theo` for _THEO to find
+        return out
     for m in _THEO.finditer(masked):
         x_start = m.end()
         stop = re.search(r"[,;:“”\"«»]|\.\s*$|\s[-–—]\s", masked[x_start:])

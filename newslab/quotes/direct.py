@@ -47,7 +47,7 @@ def quotes_in(sentence: str, regions: list[tuple[int, int]]) -> list[tuple[int, 
         ["'Chúng tôi sẽ làm ngay việc này'"]
     """
     spans = [(a, b) for a, b in regions if not _is_title(sentence[a:b])]
-    for m in _ASCII_SINGLE.finditer(sentence):
+    for m in _ASCII_SINGLE.finditer(sentence) if "'" in sentence else ():
         if not any(a <= m.start() < b for a, b in spans) and not _is_title(m.group(1)):
             spans.append(m.span())
     return sorted(spans)

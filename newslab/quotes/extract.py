@@ -184,9 +184,11 @@ def _events_in_sentence(
     people: PeopleIndex,
     index: int,
     prev_quote: tuple[int, int] | None = None,
+    local: list[tuple[int, int]] | None = None,
 ) -> list[Event]:
     sentence = text[s:e]
-    local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
+    if local is None:  # the quotation spans relative to the sentence
+        local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
     masked = mask_quotes(sentence, local)
     quotes = quotes_in(sentence, local)
     events: list[Event] = []
@@ -413,8 +415,8 @@ def article_events(
     events: list[Event] = []
     prev_only_quote: tuple[int, int] | None = None
     for i, (s, e) in enumerate(sentences):
-        found = _events_in_sentence(text, s, e, regions, people, i, prev_only_quote)
         local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
+        found = _events_in_sentence(text, s, e, regions, people, i, prev_only_quote, local)
         only_quote = bool(local) and _only_quote(text[s:e], local)
         prev_only_quote = (s, e) if only_quote and not found else None
         for ev in found:
@@ -437,7 +439,7 @@ def article_events(
             prev.quote_spans = prev.quote_spans + [(s + a, s + b) for a, b in local]
             prev.quote = (prev.quote + " " + text[s:e].strip('“”"«» ')).strip()
     _extend_orgs(events, text)
-    if skip_boilerplate:
+    if skip_boilerplate and events:  # (nothing to drop in an article without events)
         spans = _boilerplate(text, title)
         events = [ev for ev in events if not any(a <= ev.start < b for a, b in spans)]
     return events

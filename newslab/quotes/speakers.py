@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import itemgetter
 
 from newslab.quotes.lexicon import load_lexicon
 
@@ -162,6 +163,7 @@ def _is_address(tok: str) -> bool:
     return bool(re.match(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w", tok))
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_acronym(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -501,7 +503,7 @@ def index_people(text: str) -> PeopleIndex:
     surnames = lex.exact("surnames")
     words, starts = _tokens(text)
     n_words = len(words)
-    caps = [w.lstrip(_OPENERS)[:1].isupper() for w in words]  # _is_cap of every word
+    caps = _caps(words)
     after_run = 0
     for i in compress(range(n_words), caps):
         if i < after_run:
@@ -519,16 +521,16 @@ def index_people(text: str) -> PeopleIndex:
             if run[-1][-1:] in ',.;:)!?”"':
                 break
         after_run = j
-        clean_run = [_clean(t) for t in run]
+        clean_run = [t.strip(_EDGE) for t in run]
         lead_gender: str | None = None
-        lead = 2 if " ".join(clean_run[:2]).lower() in honor and len(clean_run) > 2 else 0
-        if not lead and clean_run[0].lower() in honor and len(clean_run) > 1:
+        lead = 2 if len(clean_run) > 2 and " ".join(clean_run[:2]).lower() in honor else 0
+        if not lead and len(clean_run) > 1 and clean_run[0].lower() in honor:
             lead = 1
         if lead:
             lead_gender = honor[" ".join(clean_run[:lead]).lower()]
             run, clean_run = run[lead:], clean_run[lead:]
         prev1 = words[i - 1].lower().strip(_EDGE) if i >= 1 else ""
-        prev2 = " ".join(t.lower() for t in words[max(0, i - 2) : i]).strip(_EDGE) if i >= 2 else ""
+        prev2 = (words[i - 2].lower() + " " + words[i - 1].lower()).strip(_EDGE) if i >= 2 else ""
         start_in_run = _name_start(tuple(run))
         gender = None
         role = ""
@@ -583,6 +585,18 @@ def _tokens(text: str) -> tuple[list[str], list[int]]:
     if words and not words[0]:
         words, starts = words[1:], starts[1:]
     return words, starts
+
+
+def _caps(words: list[str]) -> list[bool]:
+    """`_is_cap` of every word, testing first characters in bulk."""
+    heads = "".join(map(itemgetter(0), words))
+    caps = list(map(str.isupper, heads))
+    for m in _OPENER.finditer(heads):  # a word opening with a quote mark: look past it
+        caps[m.start()] = _is_cap(words[m.start()])
+    return caps
+
+
+_OPENER = re.compile("[" + re.escape(_OPENERS) + "]")
 
 
 @lru_cache(maxsize=1 << 16)
