@@ -104,6 +104,10 @@ class FastPosTagger:
             # Row 0: the boolean feature is False (CRFsuite adds weight * 0.0, i.e. nothing).
             return np.stack([zero, vec(name)])
 
+        def flag(col: int, name: str) -> list[tuple[int, np.ndarray]]:
+            # A feature the model never saw adds nothing; skip its pass.
+            return [(col, vec(name))] if name in model.state else []
+
         self._bias = vec("bias")
         self._own_flags = [
             table(name)
@@ -112,16 +116,17 @@ class FastPosTagger:
         ]  # fmt: skip
         # (column in _Words.flags, weights) in pyvi's feature order for each neighbour.
         title, digit1, upper3, upper = 0, 1, 2, 3
-        self._prev1 = [(title, table("-1:word.istitle()")), (digit1, table("-1:word[:1].isdigit()")),
-                       (upper3, table("-1:word[:3].isupper()"))]  # fmt: skip
-        self._prev2 = [(title, table("-2:word.istitle()")), (upper, table("-2:word.isupper()"))]
-        self._next1 = [(title, table("+1:word.istitle()")), (digit1, table("+1:word[:1].isdigit()")),
-                       (upper, table("+1:word.isupper()"))]  # fmt: skip
-        self._next2 = [(title, table("+2:word.istitle()")), (upper, table("+2:word.isupper()"))]
+        self._prev1 = (flag(title, "-1:word.istitle()") + flag(digit1, "-1:word[:1].isdigit()")
+                       + flag(upper3, "-1:word[:3].isupper()"))  # fmt: skip
+        self._prev2 = flag(title, "-2:word.istitle()") + flag(upper, "-2:word.isupper()")
+        self._next1 = (flag(title, "+1:word.istitle()") + flag(digit1, "+1:word[:1].isdigit()")
+                       + flag(upper, "+1:word.isupper()"))  # fmt: skip
+        self._next2 = flag(title, "+2:word.istitle()") + flag(upper, "+2:word.isupper()")
         self._bos, self._eos = vec("BOS"), vec("EOS")
 
         trans = np.array(model.transition, dtype=float)
         self._trans = trans
+        self._trans_t = np.ascontiguousarray(trans.T)
         # A row of zeros as the "transition" into a text's first word.
         self._trans_in = np.vstack([trans, zero])
         # Anchor bounds. After word t, every next tag j prefers coming from tag b over tag i
@@ -191,26 +196,33 @@ class FastPosTagger:
         v.rows += k
 
     def _scores(self, idx: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """State scores for words laid out with two padding rows before and after each text."""
+        """State scores for words laid out with two padding rows before and after each text.
+
+        Each row receives CRFsuite's additions in pyvi's feature order; a boolean feature that
+        is False adds weight * 0.0, which changes nothing, so only rows where it is True are
+        touched. The padding rows (id 0) have no features, so texts do not see each other.
+        """
         v = self._words
         w = self._weights
-        s = v.own[idx]
+        n = len(idx)
+        s = v.own.take(idx, axis=0)
         s[starts] += self._bos
-        ctx = v.ctx[idx]
-        flags = v.flags[idx]
-        head, tail = s[1:], s[:-1]
-        head += w[ctx[:-1, 0]]
-        for col, tab in self._prev1:
-            head += tab[flags[:-1, col]]
-        s[2:] += w[ctx[:-2, 1]]
-        for col, tab in self._prev2:
-            s[2:] += tab[flags[:-2, col]]
-        tail += w[ctx[1:, 2]]
-        for col, tab in self._next1:
-            tail += tab[flags[1:, col]]
-        s[:-2] += w[ctx[2:, 3]]
-        for col, tab in self._next2:
-            s[:-2] += tab[flags[2:, col]]
+        ctx = v.ctx.take(idx, axis=0)
+        on = [np.flatnonzero(col) for col in v.flags.take(idx, axis=0).T]
+
+        def add_flags(block: list[tuple[int, np.ndarray]], shift: int) -> None:
+            for col, vec in block:
+                rows = on[col] + shift
+                s[rows[(rows >= 0) & (rows < n)]] += vec
+
+        s[1:] += w.take(ctx[:-1, 0], axis=0)
+        add_flags(self._prev1, 1)
+        s[2:] += w.take(ctx[:-2, 1], axis=0)
+        add_flags(self._prev2, 2)
+        s[:-1] += w.take(ctx[1:, 2], axis=0)
+        add_flags(self._next1, -1)
+        s[:-2] += w.take(ctx[2:, 3], axis=0)
+        add_flags(self._next2, -2)
         s[ends] += self._eos
         return s
 
@@ -235,100 +247,131 @@ class FastPosTagger:
             out[t - 1] = lab
         return out
 
-    def _decode(self, s: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _decode(
+        self, s: np.ndarray, first: np.ndarray, last: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Decode texts laid end to end in `s` (rows of real words only).
 
-        Returns the tag ids and, per row, whether the text it belongs to was certified.
+        Args:
+            s: State scores, one row per word.
+            first: Marks each text's first word.
+            last: Marks each text's last word.
+
+        Returns:
+            The tag id of every word and, per word, whether its text's decoding was certified
+            (if not, the caller decodes that text step by step).
         """
         n, n_labels = s.shape
-        rows = np.arange(n)
         best = s.argmax(axis=1)
-        lead = s[rows, best][:, None] - s
-        reach = np.where(first[:, None], self._reach_first[best], self._reach_mid[best])
-        # Bound on the rounding error of CRFsuite's running sums, |A - exact| (and of ours).
-        mag = np.abs(s).max(axis=1) + self._tmax
+        lead = s.max(axis=1)[:, None] - s
+        reach = self._reach_mid[best]
+        at_first = np.flatnonzero(first)
+        reach[at_first] = self._reach_first[best[at_first]]
+        # Bound on the rounding error of CRFsuite's running sums (|A - exact| <= 3u n sum|.|)
+        # and of ours; decisions closer than `tol` are not trusted.
         doc_id = np.cumsum(first) - 1
+        mag = np.abs(s).max(axis=1) + self._tmax
         doc_len = np.bincount(doc_id)
-        doc_mag = np.bincount(doc_id, weights=mag)
-        worst = float((doc_len * (doc_mag + self._tmax)).max())
+        worst = float((doc_len * (np.bincount(doc_id, weights=mag) + self._tmax)).max())
         tol = 16 * _U * worst + 1e-9
-        anchor = (lead > reach + tol).all(axis=1) & ~last
+        anchor = (lead > reach + tol).all(axis=1)
+        anchor &= ~last
+        # Right after an anchor with tag c, the scores of word t are known up to a constant
+        # (T[c] + s[t]), so the exact bound applies; repeat while new anchors appear.
+        nxt = np.flatnonzero(anchor[:-1] & ~anchor[1:]) + 1
+        while len(nxt):
+            nxt = nxt[~last[nxt]]
+            shape = self._trans[best[nxt - 1]] + s[nxt]
+            tag = shape.argmax(axis=1)
+            gap = shape.max(axis=1)[:, None] - shape
+            new = (gap > self._reach_first[tag] + tol).all(axis=1)
+            nxt = nxt[new]
+            best[nxt] = tag[new]
+            anchor[nxt] = True
+            nxt = nxt + 1
+            nxt = nxt[nxt < n]
+            nxt = nxt[~anchor[nxt]]
         labels = np.where(anchor, best, 0)
 
         # Stretches: each ends at an anchor (its tag known) or at a text's last word.
         end = anchor | last
-        seg_start = np.flatnonzero(np.concatenate(([True], end[:-1])))
         seg_end = np.flatnonzero(end)
+        seg_start = np.empty_like(seg_end)
+        seg_start[0] = 0
+        seg_start[1:] = seg_end[:-1] + 1
         seg_len = seg_end - seg_start + 1
-        # Tag coming into the stretch (the previous anchor's), or "text start".
-        into = np.where(first[seg_start], n_labels, best[np.maximum(seg_start - 1, 0)])
         free = last[seg_end]
+        # A stretch of one word ending at an anchor is that anchor: nothing to decode.
         work = np.flatnonzero((seg_len > 1) | free)
-        ok_doc = np.ones(int(doc_id[-1]) + 1, bool) if n else np.ones(0, bool)
+        ok_doc = np.ones(len(doc_len), bool)
         if len(work):
             order = work[np.argsort(-seg_len[work], kind="stable")]
-            self._decode_stretches(
-                s, labels, ok_doc, doc_id,
-                seg_start[order], seg_len[order], into[order], free[order], seg_end[order], tol,
-            )  # fmt: skip
+            start = seg_start[order]
+            # Tag coming into the stretch: the previous anchor's, or "text start".
+            into = np.where(first[start], n_labels, best[np.maximum(start - 1, 0)])
+            bad = self._decode_stretches(
+                s, labels, start, seg_len[order], into, free[order], seg_end[order], tol
+            )
+            ok_doc[doc_id[bad]] = False
         return labels, ok_doc[doc_id]
 
     def _decode_stretches(
         self,
         s: np.ndarray,
         labels: np.ndarray,
-        ok_doc: np.ndarray,
-        doc_id: np.ndarray,
         start: np.ndarray,
         length: np.ndarray,
         into: np.ndarray,
         free: np.ndarray,
         end: np.ndarray,
         tol: float,
-    ) -> None:
-        """Viterbi over stretches sorted by decreasing length, all advanced together."""
-        trans = self._trans
+    ) -> np.ndarray:
+        """Viterbi over stretches sorted by decreasing length, all advanced together.
+
+        Writes the tags into `labels` and returns the start rows of stretches with a decision
+        that could not be certified.
+        """
+        trans, trans_t = self._trans, self._trans_t
         n_seg = len(start)
-        n_labels = trans.shape[0]
         max_len = int(length[0])
-        alpha = np.empty((n_seg, max_len, n_labels))
-        back = np.empty((n_seg, max_len, n_labels), np.intp)
+        alpha = np.empty((n_seg, max_len, trans.shape[0]))
         # Stretches still running at step tau are a prefix (sorted by length).
         active = np.searchsorted(-length, -np.arange(1, max_len + 1), side="right")
         alpha[:, 0] = self._trans_in[into] + s[start]
         for tau in range(1, max_len):
             k = int(active[tau])
             cand = alpha[:k, tau - 1, :, None] + trans
-            b = cand.argmax(axis=1)
-            back[:k, tau] = b
-            alpha[:k, tau] = np.take_along_axis(cand, b[:, None, :], axis=1)[:, 0] + s[start[:k] + tau]
+            np.add(cand.max(axis=1), s[start[:k] + tau], out=alpha[:k, tau])
         # The last tag: the anchor's, or the best final score (certified below).
         seg_rows = np.arange(n_seg)
-        last_alpha = alpha[seg_rows, length - 1]
-        lab = np.where(free, last_alpha.argmax(axis=1), labels[end])
-        ok = np.ones(n_seg, bool)
-        if free.any():
-            fa = last_alpha[free]
-            top = fa[np.arange(len(fa)), lab[free]]
-            fa = fa.copy()
-            fa[np.arange(len(fa)), lab[free]] = -np.inf
-            ok[free] = top - fa.max(axis=1) > tol
-        labels[end] = lab
+        path = np.empty((n_seg, max_len), np.intp)
+        final = alpha[seg_rows, length - 1]
+        path[seg_rows, length - 1] = np.where(free, final.argmax(axis=1), labels[end])
+        # Back-pointers recomputed only along the path: the same sums as in the forward pass,
+        # so the same first maximum.
         for tau in range(max_len - 1, 0, -1):
             k = int(active[tau])
-            cur = lab[:k]
-            prev = back[:k, tau][np.arange(k), cur]
-            # Certify: the chosen previous tag beats every other by more than the error bound.
-            cand = alpha[:k, tau - 1] + trans[:, cur].T
-            top = cand[np.arange(k), prev]
-            cand[np.arange(k), prev] = -np.inf
-            ok[:k] &= top - cand.max(axis=1) > tol
-            lab = lab.copy()
-            lab[:k] = prev
-            labels[start[:k] + tau - 1] = prev
-        bad = np.flatnonzero(~ok)
-        if len(bad):
-            ok_doc[doc_id[start[bad]]] = False
+            cand = alpha[:k, tau - 1] + trans_t[path[:k, tau]]
+            path[:k, tau - 1] = cand.argmax(axis=1)
+        # Certify every decision: the chosen tag beats every other by more than `tol`.
+        rr, tt = np.nonzero(np.arange(max_len) < length[:, None])
+        labels[start[rr] + tt] = path[rr, tt]
+        inner = tt > 0
+        rr, tt = rr[inner], tt[inner]
+        cand = alpha[rr, tt - 1] + trans_t[path[rr, tt]]
+        chosen = path[rr, tt - 1]
+        ar = np.arange(len(rr))
+        top = cand[ar, chosen]
+        cand[ar, chosen] = -np.inf
+        bad = rr[top - cand.max(axis=1) <= tol]
+        fr = np.flatnonzero(free)
+        fin = final[fr]
+        ar = np.arange(len(fr))
+        choice = path[fr, length[fr] - 1]
+        top = fin[ar, choice]
+        fin[ar, choice] = -np.inf
+        bad_final = fr[top - fin.max(axis=1) <= tol]
+        return start[np.concatenate([bad, bad_final])]
 
     # -- public --------------------------------------------------------------------------
 
