@@ -8,9 +8,13 @@ Edit the files to extend the rules; nothing here is fitted to data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -44,6 +48,13 @@ class Lexicon:
         if got is None:
             got = self._memo[key] = frozenset(self.words(section))
         return got
+
+    def derived(self, key: str, build: Callable[[Lexicon], T]) -> T:
+        """A value computed from the lists by `build(self)`, once per lexicon (cached by `key`)."""
+        memo_key = ("derived", key)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = build(self)
+        return self._memo[memo_key]
 
     def table(self, *sections: str, case: bool = False) -> EntryTable:
         """The entries of `sections` as token tuples grouped by length (cached).

@@ -496,9 +496,7 @@ def index_people(text: str) -> PeopleIndex:
     """
     lex = load_lexicon()
     index = PeopleIndex()
-    honor = {h.lower(): "male" for h in lex.words("honorific_male")}
-    honor.update({h.lower(): "female" for h in lex.words("honorific_female")})
-    honor.update({h.lower(): None for h in lex.words("honorific_neutral")})
+    honor, titled, titled_last = lex.derived("index_people", _title_words)
     roles = lex.lower("roles")
     surnames = lex.exact("surnames")
     words, starts = _tokens(text)
@@ -521,6 +519,12 @@ def index_people(text: str) -> PeopleIndex:
             if run[-1][-1:] in ',.;:)!?”"':
                 break
         after_run = j
+        if len(run) == 1:
+            # One word is a name only after an honorific or a title (`ông Putin`,
+            # `Tổng thống Putin`), so prev1 or prev2 below must be one; both end with this word.
+            low = words[i - 1].lower() if i else ""
+            if low.rstrip(_EDGE) not in titled_last and low.strip(_EDGE) not in titled:
+                continue
         clean_run = [t.strip(_EDGE) for t in run]
         lead_gender: str | None = None
         lead = 2 if len(clean_run) > 2 and " ".join(clean_run[:2]).lower() in honor else 0
@@ -570,6 +574,15 @@ def index_people(text: str) -> PeopleIndex:
         full, alias = m.group(1), m.group(2)
         index.aliases[alias] = index.full_name(full)
     return index
+
+
+def _title_words(lex) -> tuple[dict[str, str | None], frozenset[str], frozenset[str]]:
+    """Honorific -> gender; honorifics and titles; the last word of each (for `index_people`)."""
+    honor: dict[str, str | None] = {h.lower(): "male" for h in lex.words("honorific_male")}
+    honor.update({h.lower(): "female" for h in lex.words("honorific_female")})
+    honor.update({h.lower(): None for h in lex.words("honorific_neutral")})
+    titled = frozenset(honor) | lex.lower("roles")
+    return honor, titled, frozenset(t.split(" ")[-1] for t in titled)
 
 
 _SPACES = re.compile(r"(\s+)")
