@@ -348,9 +348,10 @@ def _only_quote(sentence: str, regions: list[tuple[int, int]]) -> bool:
 
 def _extend_orgs(events: list[Event], text: str) -> None:
     """Give organisations the fullest name the article uses: `Hội nghề cá` -> `… Việt Nam`."""
-    lex = load_lexicon()
     names = [ev.speaker.name for ev in events if ev.speaker.kind == "organization"]
-    places = sorted(lex.words("places"), key=len, reverse=True)
+    if not names:
+        return
+    places = load_lexicon().derived("places_longest_first", _places_longest_first)
     lowered = text.lower()
     full: dict[str, str] = {}
     for name in set(names):
@@ -368,8 +369,7 @@ def _extend_orgs(events: list[Event], text: str) -> None:
             at = lowered.find(name.lower() + " ")
             while at >= 0 and best == name:
                 after = lowered[at + len(name) + 1 : at + len(name) + 40]
-                for place in places:
-                    low = place.lower()
+                for place, low in places:
                     if after.startswith(low) and not after[len(low) : len(low) + 1].isalnum():
                         best = text[at : at + len(name) + 1 + len(place)]
                         break
@@ -378,6 +378,10 @@ def _extend_orgs(events: list[Event], text: str) -> None:
     for ev in events:
         if ev.speaker.kind == "organization":
             ev.speaker.name = full.get(ev.speaker.name, ev.speaker.name)
+
+
+def _places_longest_first(lex) -> list[tuple[str, str]]:
+    return [(p, p.lower()) for p in sorted(lex.words("places"), key=len, reverse=True)]
 
 
 def _boilerplate(text: str, title: str | None) -> list[tuple[int, int]]:
@@ -468,15 +472,18 @@ def extract_quotes(corpus) -> pd.DataFrame:
     frame = as_corpus(corpus)
     rows = []
     titles = frame["title"] if "title" in frame.columns else pd.Series(None, index=frame.index)
+    if frame.index.is_unique and isinstance(titles, pd.Series):  # no label lookup per row
+        title_list = titles.tolist()
+    else:  # a repeated doc_id gets a Series from .get, hence no title: keep that
+        title_list = [titles.get(doc_id) for doc_id in frame.index]
     items = frame["text"].items()
     if len(frame) >= 50:  # progress only where it helps (and no widget warning for small runs)
         from tqdm import tqdm
 
         items = tqdm(items, total=len(frame), desc="quotes", unit="doc")
-    for doc_id, text in items:
+    for (doc_id, text), title in zip(items, title_list, strict=True):
         if not isinstance(text, str):
             continue
-        title = titles.get(doc_id)
         for ev in article_events(text, title=title if isinstance(title, str) else None):
             rows.append(
                 {
