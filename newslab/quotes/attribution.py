@@ -236,7 +236,7 @@ def find_cues(masked: str) -> list[Cue]:
 def _quote_before(masked: str, pos: int) -> bool:
     """Whether a quotation closes shortly before `pos` (`”, ông X nói`)."""
     head = masked[max(0, pos - 60) : pos]
-    return bool(re.search(r"[”\"»][,.]?\s*(?:[-–—]\s*)?[^,;:“”\"]*$", head))
+    return bool(_QUOTE_CLOSED.search(head))
 
 
 def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
@@ -310,7 +310,7 @@ def find_theo(masked: str) -> list[tuple[int, int, int]]:
         return out
     for m in _THEO.finditer(masked):
         x_start = m.end()
-        stop = re.search(r"[,;:“”\"«»]|\.\s*$|\s[-–—]\s", masked[x_start:])
+        stop = _THEO_STOP.search(masked[x_start:])
         x_end = x_start + stop.start() if stop else len(masked.rstrip(". "))
         if x_end <= x_start:
             continue
@@ -341,3 +341,8 @@ def theo_is_source(phrase: str) -> bool:
         if low == e or low.startswith(e + " "):
             return False
     return True
+
+
+# Patterns compiled once (they run for every sentence or speaker phrase).
+_QUOTE_CLOSED = re.compile(r"[”\"»][,.]?\s*(?:[-–—]\s*)?[^,;:“”\"]*$")
+_THEO_STOP = re.compile(r"[,;:“”\"«»]|\.\s*$|\s[-–—]\s")

@@ -22,12 +22,12 @@ def quote_words(passage: str) -> int:
         >>> quote_words("“tối 30/12”")
         2
     """
-    return len(re.findall(r"[^\W_]+(?:/[^\W_]+)*", passage))
+    return len(_QUOTE_WORD.findall(passage))
 
 
 def _is_title(passage: str) -> bool:
     """Names, titles and labels: every word capitalised (`“Búa liềm vàng”` is not)."""
-    words = re.findall(r"[^\W\d_]+", passage)
+    words = _LETTERS.findall(passage)
     return bool(words) and all(w[0].isupper() for w in words)
 
 
@@ -83,3 +83,8 @@ def colon_speaker(
             start = clause_at + (len(sentence[clause_at:]) - len(sentence[clause_at:].lstrip()))
             return sp, " ".join(verb), (start, start + len(" ".join(subject)))
     return None
+
+
+# Patterns compiled once (they run for every sentence or speaker phrase).
+_QUOTE_WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)*")
+_LETTERS = re.compile(r"[^\W\d_]+")

@@ -69,7 +69,7 @@ class Event:
 
 
 def _content_after(sentence: str, pos: int) -> str:
-    return re.sub(r"^[\s,:;]*(?:rằng\s+|là\s+)?", "", sentence[pos:]).strip()
+    return _LEAD_IN.sub("", sentence[pos:]).strip()
 
 
 _PERSON_WORDS = re.compile(
@@ -93,9 +93,9 @@ def _speaker_from_segments(
     inner = _cue_pattern().search(masked, s1, e1)
     if (
         inner
-        and load_lexicon().cues.get(re.sub(r"\s+", " ", inner.group().lower())) == "request"
+        and load_lexicon().cues.get(_SPACE_RUN.sub(" ", inner.group().lower())) == "request"
         and sentence[s1 : inner.start()].strip()
-        and not re.match(r"\s+(?:của|từ)\s", sentence[inner.end() : inner.end() + 6])
+        and not _OF_FROM.match(sentence[inner.end() : inner.end() + 6])
     ):  # a word of the cue list that was not a cue (`đề nghị người dân`) ends the subject
         e1 = inner.start()
     phrase = sentence[s1:e1].strip()
@@ -104,7 +104,7 @@ def _speaker_from_segments(
         first
         and len(segs) > 1
         and _is_place(phrase)
-        and re.match(r",|\s[-–—]\s", masked[segs[1][1] : segs[1][1] + 3])
+        and _COMMA_OR_DASH.match(masked[segs[1][1] : segs[1][1] + 3])
     ):
         # "lãnh đạo Công an quận Hoàng Mai, Hà Nội cho biết": the place locates the source before
         located = _speaker_from_segments(sentence, masked, segs[1][1], floor, people, offset)
@@ -125,7 +125,7 @@ def _speaker_from_segments(
         or unreadable
     ):
         for s0, e0 in segs[1:4]:
-            if masked[e0 : e0 + 1] != "," and not re.match(r"\s[-–—]\s", masked[e0 : e0 + 3]):
+            if masked[e0 : e0 + 1] != "," and not _DASH.match(masked[e0 : e0 + 3]):
                 break
             seg = sentence[s0:e0].strip()
             prev = parse_speaker(seg, people, offset + s0) if seg else None
@@ -149,7 +149,7 @@ def _speaker_from_segments(
 
 def _is_place(phrase: str) -> bool:
     """`Hà Nội`, `TP. Hải Phòng`, `tỉnh Bắc Giang`: a place named after a comma."""
-    bare = re.sub(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*", "", phrase.strip())
+    bare = _ADMIN_PREFIX.sub("", phrase.strip())
     if bare in load_lexicon().words("places"):
         return True
     words = bare.split()
@@ -223,8 +223,8 @@ def _events_in_sentence(
     cues = [c for c in find_cues(masked) if not any(a <= c.start < b for a, b in theo_spans)]
     floor, prev_kind = 0, None
     for k, cue in enumerate(cues):
-        nested = prev_kind in {"say", "request"} and not re.search(
-            r"[,;:“”\"«»]|\s[-–—]\s", masked[floor : cue.start]
+        nested = prev_kind in {"say", "request"} and not _CLAUSE_BREAK.search(
+            masked[floor : cue.start]
         )
         prev_kind = cue.kind
         if nested:  # "Nga yêu cầu NATO cam kết …": the second verb belongs to the content
@@ -235,7 +235,7 @@ def _events_in_sentence(
             floor = cue.end
             after_cues = [c for c in cues[k + 1 :] if c.kind != "relay"]
             if not after_cues:
-                tail = re.split(r"[,;:“”\"«»]", sentence[cue.end :])[0]
+                tail = _PUNCT_SPLIT.split(sentence[cue.end :])[0]
                 relayed = parse_speaker(tail, people, s + cue.end)
                 if relayed:
                     events.append(
@@ -343,7 +343,7 @@ def _only_quote(sentence: str, regions: list[tuple[int, int]]) -> bool:
     rest = sentence
     for a, b in sorted(regions, reverse=True):
         rest = rest[:a] + rest[b:]
-    return len(re.findall(r"\w+", rest)) <= 1
+    return len(_WORDS.findall(rest)) <= 1
 
 
 def _extend_orgs(events: list[Event], text: str) -> None:
@@ -506,3 +506,15 @@ def extract_quotes(corpus) -> pd.DataFrame:
     out["end"] = out["end"].astype("int64")
     out["gender"] = out["gender"].astype(object).where(out["gender"].notna(), None)
     return out
+
+
+# Patterns compiled once (they run for every sentence or speaker phrase).
+_LEAD_IN = re.compile(r"^[\s,:;]*(?:rằng\s+|là\s+)?")
+_SPACE_RUN = re.compile(r"\s+")
+_OF_FROM = re.compile(r"\s+(?:của|từ)\s")
+_COMMA_OR_DASH = re.compile(r",|\s[-–—]\s")
+_DASH = re.compile(r"\s[-–—]\s")
+_ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*")
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
+_PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")
+_WORDS = re.compile(r"\w+")

@@ -160,7 +160,7 @@ _FJWZ = re.compile(r"[fjwzFJWZ]")
 
 
 def _is_address(tok: str) -> bool:
-    return bool(re.match(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w", tok))
+    return bool(_ADDRESS.match(tok))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -244,8 +244,8 @@ def name_at_end(tokens: list[str]) -> int:
 
 
 def _strip_phrase(phrase: str) -> str:
-    phrase = re.sub(r"\([^()]*\)", " ", phrase)
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—\"“”'’")
+    phrase = _PARENS.sub(" ", phrase)
+    phrase = _SPACE_RUN.sub(" ", phrase).strip(" ,;:-–—\"“”'’")
     return phrase
 
 
@@ -293,22 +293,19 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     lex = load_lexicon()
     phrase = _strip_phrase(phrase)
     # passive: "nguyên nhân được ông X (cho biết)"
-    m = re.search(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$", phrase)
+    m = _PASSIVE.search(phrase)
     if m:
         phrase = m.group(1)
     phrase = _CONNECTIVE.sub("", phrase)
-    phrase = re.sub(r"\s+đồng thời(?=\s|$)", "", phrase)
+    phrase = _DONG_THOI.sub("", phrase)
     phrase = _INFO_NOUNS.sub("", phrase)
     phrase = _REPORTER.sub("", phrase)
     tokens = _TOKEN.findall(phrase)
     if not tokens or _is_address(_clean(tokens[0])):
         return None
-    if re.search(r"(?:^|\s)(?:thì|rồi|nhưng|mà)(?:\s|$)", phrase.lower()):
+    if _CLAUSE_CHAIN.search(phrase.lower()):
         return None  # a chain of clauses, not a noun phrase
-    if re.search(
-        r"(?:^|\s)có\s+(?!công văn|văn bản|thông báo|thông cáo|tuyên bố|thư|đơn|ý kiến|báo cáo|mặt)",
-        phrase.lower(),
-    ):
+    if _HAS_OBJECT.search(phrase.lower()):
         return None  # "X đã có nhiều hoạt động (kêu gọi)": the cue is not X's verb
     low = phrase.lower()
     if low.startswith("theo "):
@@ -633,3 +630,15 @@ def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
             if " ".join(words[:k]).lower() in roles:
                 return " ".join(words) + " "
     return ""
+
+
+# Patterns compiled once (they run for every sentence or speaker phrase).
+_ADDRESS = re.compile(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w")
+_PARENS = re.compile(r"\([^()]*\)")
+_SPACE_RUN = re.compile(r"\s+")
+_PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
+_DONG_THOI = re.compile(r"\s+đồng thời(?=\s|$)")
+_CLAUSE_CHAIN = re.compile(r"(?:^|\s)(?:thì|rồi|nhưng|mà)(?:\s|$)")
+_HAS_OBJECT = re.compile(
+    r"(?:^|\s)có\s+(?!công văn|văn bản|thông báo|thông cáo|tuyên bố|thư|đơn|ý kiến|báo cáo|mặt)"
+)
