@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, pairwise
+from operator import itemgetter, not_
 
 from newslab._tokenizer import SYLLABLE_RE, FastTokenizer
 
@@ -134,6 +137,56 @@ class _Sentence:
             parts.append("_" if self.space[i] else "")
             parts.append(self.syl[i])
         return "".join(parts)
+
+
+class _Text:
+    """Syllables of all sentences of a text laid end to end, with the spacing before each.
+
+    Made like `newslab._tokenizer.syllables`: no syllable spans whitespace, so a sentence is
+    cut at whitespace and only pieces that are not all letters go through the regex. The
+    result is the same as `_Sentence` on each sentence, concatenated.
+    """
+
+    __slots__ = ("syl", "space", "tight", "starts")
+
+    def __init__(self, text: str) -> None:
+        # A piece of an NFC text cut at whitespace is NFC itself (whitespace never composes
+        # with a neighbour), so an NFC text needs no normalising sentence by sentence.
+        nfc = unicodedata.is_normalized("NFC", text)
+        findall = SYLLABLE_RE.findall
+        syl: list[str] = []
+        tight: list[int] = []  # syllables written right after the previous one (no space)
+        starts: list[int] = []  # first syllable of each sentence
+        for sentence in split_sentences(text):
+            chunks = (sentence if nfc else unicodedata.normalize("NFC", sentence)).split()
+            first = len(syl)
+            at = 0
+            for k in compress(range(len(chunks)), map(not_, map(str.isalpha, chunks))):
+                parts = findall(chunks[k])
+                if len(parts) > 1:
+                    syl += chunks[at:k]
+                    tight.extend(range(len(syl) + 1, len(syl) + len(parts)))
+                    syl += parts
+                    at = k + 1
+            syl += chunks[at:]
+            if len(syl) == first:
+                continue
+            starts.append(first)
+            last = syl[-1]
+            if len(last) > 1 and last.endswith(".") and last[:-1].isalpha():
+                # pyvi reads "HCM." as an abbreviation; at the end of a sentence the period is
+                # a full stop: "TP.HCM." -> TP.HCM | .
+                syl[-1:] = [last[:-1], "."]
+                tight.append(len(syl) - 1)
+        space = [True] * len(syl)  # whitespace before syllable i (none at a sentence start)
+        for i in tight:
+            space[i] = False
+        for i in starts:
+            space[i] = False
+        self.syl = syl
+        self.space = space
+        self.tight = tight
+        self.starts = starts
 
 
 def _is_alnum(s: str) -> bool:
@@ -327,7 +380,235 @@ def _known_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words.split("\n") if " " in w)
 
 
-def _words(sent: _Sentence, joins: list[bool]) -> list[str]:
+# ---------------------------------------------------------------------------------------------
+# The rules on a whole text at once. Words are kept as the index of their first syllable in
+# the text's syllables; each rule looks only at the few places where it can apply, and the
+# result is the same as `_words_reference` sentence by sentence (tests pin this).
+
+_GLUE_SEPARATORS = frozenset(("/", "-", ":"))
+
+
+def _capitalised_span(syl: list[str], space: list[bool], s: int, e: int) -> bool:
+    """`_capitalised(sent, list(range(s, e)), False)`, without building the list."""
+    first = syl[s]
+    if not first[:1].isupper() or not first.isalpha():
+        return False
+    if len(first) > 1 and first.isupper():
+        return False  # acronym: UBND, TP, WHO
+    for i in range(s + 1, e):
+        if space[i]:
+            x = syl[i]
+            if not (x[:1].isupper() and x.isalpha()) or (len(x) > 1 and x.isupper()):
+                return False
+    return True
+
+
+def _glue_text(text: _Text, joined: list[bool], starts: list[int]) -> list[int]:
+    """`_glue` on every sentence, looking only where it can merge (same result).
+
+    `_glue` merges a word written right after another when the one before ends in a period
+    (`TP.HCM`) or when it is / - : between two words (`7/12`); it goes left to right and a
+    word merged as the right side of / - : is not looked at again.
+    """
+    syl, space = text.syl, text.space
+    candidates = [
+        i
+        for i in text.tight
+        if not joined[i]
+        and (syl[i] in _GLUE_SEPARATORS or (len(syl[i - 1]) > 1 and syl[i - 1].endswith(".")))
+    ]
+    if not candidates:
+        return starts
+    n = len(syl)
+    sentence_starts = set(text.starts)
+    removed: set[int] = set()
+    taken = -1  # a word merged as the right side of / - :
+    for i in candidates:
+        if i == taken:
+            continue
+        a, b = syl[i - 1], syl[i]
+        if a.endswith(".") and len(a) > 1 and b.rstrip(".").isupper():
+            removed.add(i)  # TP.HCM, PGS.TS, N.T. (not TX.Ba Đồn: the name stays whole)
+            continue
+        if b not in _GLUE_SEPARATORS:
+            continue
+        p = bisect_left(starts, i)
+        if p + 1 == len(starts) or starts[p + 1] in sentence_starts:
+            continue  # / - : ends the sentence
+        nxt = starts[p + 1]
+        if space[nxt]:
+            continue
+        q = p - 1
+        while starts[q] in removed:
+            q -= 1
+        left = range(starts[q], i)  # the word before, with what was merged into it
+        right = range(nxt, starts[p + 2] if p + 2 < len(starts) else n)
+        if _glue_around(b, left, right, syl):  # type: ignore[arg-type]
+            removed.update((i, nxt))
+            taken = nxt
+    return [s for s in starts if s not in removed] if removed else starts
+
+
+def _unglue_starts(text: _Text, starts: list[int], up: list[bool]) -> list[int]:
+    """`_unglue_name_tails` on the words starting at `starts` (same result)."""
+    syl, space = text.syl, text.space
+    n = len(syl)
+    n_words = len(starts)
+    extra: list[int] = []
+    split_prev = -2  # index of the last word that was split
+    for k in compress(range(n_words), map(up.__getitem__, starts)):
+        s = starts[k]
+        e = starts[k + 1] if k + 1 < n_words else n
+        if e - s < 2:
+            continue
+        j = s
+        while j < e and up[j] and syl[j].isalpha():
+            j += 1
+        if not (s < j < e) or not all(space[s + 1 : e]):
+            continue
+        if not all(x.isalpha() and x.islower() for x in syl[j:e]):
+            continue
+        if " ".join(syl[s:e]).lower() in _known_words():
+            continue
+        surnames, places, _, _ = _lexicons()
+        # The word before, when spaced (hence in the same sentence) and capitalised, may hold
+        # the family name; a word split just before ends with lowercase syllables, which
+        # never count.
+        before = syl[starts[k - 1] : s] if space[s] and split_prev != k - 1 else []
+        names = syl[s:j] + (before if before and before[0][:1].isupper() else [])
+        if any(x in surnames for x in names) or _looks_foreign(names) or tuple(syl[s:j]) in places:
+            extra.append(j)
+            split_prev = k
+    return sorted(starts + extra) if extra else starts
+
+
+def _is_headline(syl: list[str], up: list[bool]) -> bool:
+    """Whether a sentence is mostly in capitals, or nearly all in Title Case (letters only).
+
+    Case says nothing about names there. Cheap upper bounds (C-level counts) first; the
+    exact counts only when they pass.
+    """
+    n_letters = sum(map(str.isalpha, syl))
+    if sum(map(str.isupper, syl)) * 2 > n_letters:
+        letters = [x for x in syl if x.isalpha()]
+        if len([x for x in letters if len(x) > 1 and x.isupper()]) * 2 > n_letters:
+            return True
+    if n_letters >= 5 and sum(up) * 10 > n_letters * 9:
+        title = len([x for x in syl if x.isalpha() and x[0].isupper()])
+        return title * 10 > n_letters * 9
+    return False
+
+
+def _merge_names(text: _Text, starts: list[int], up: list[bool]) -> list[int]:
+    """Merge runs of capitalised words into names, split by `_split_run` (main rule)."""
+    syl, space = text.syl, text.space
+    n = len(syl)
+    n_words = len(starts)
+    sentence_starts = set(text.starts)
+    headline = (-1, -1, False)  # the last sentence looked at: bounds, is it a headline
+    out: list[int] = []  # first syllables of the output words
+    done = 0  # words before this index are already in `out`
+    for k in compress(range(n_words), map(up.__getitem__, starts)):
+        if k < done:
+            continue  # inside a run already handled
+        s = starts[k]
+        e = starts[k + 1] if k + 1 < n_words else n
+        if e - s == 1:
+            # The common case, inline: one capitalised syllable, not followed by another
+            # capitalised word (see the run below) is left alone.
+            x = syl[s]
+            if not x.isalpha() or (len(x) > 1 and x.isupper()) or e == n or not (space[e] and up[e]):
+                continue
+        elif not _capitalised_span(syl, space, s, e):
+            continue
+        stop = k + 1
+        # Runs stop at a sentence start (no space before it).
+        while stop < n_words and space[starts[stop]]:
+            e = starts[stop + 1] if stop + 1 < n_words else n
+            if not _capitalised_span(syl, space, starts[stop], e):
+                break
+            stop += 1
+        e = starts[stop] if stop < n_words else n
+        if stop == k + 1 and e - s == 1:
+            # A lone capitalised syllable: nothing to merge, and `_split_run` returns it
+            # whole even at a clause start.
+            continue
+        if not headline[0] <= s < headline[1]:
+            j = bisect_right(text.starts, s)
+            a, b = text.starts[j - 1], text.starts[j] if j < len(text.starts) else n
+            headline = (a, b, _is_headline(syl[a:b], up[a:b]))
+        if headline[2]:
+            continue
+        clause_start = s in sentence_starts or syl[s - 1] in _CLAUSE_OPENERS
+        out += starts[done:k]
+        bounds = [*starts[k:stop], e]
+        run = [list(range(a, b)) for a, b in pairwise(bounds)]
+        out += [group[0][0] for group in _split_run(text, run, clause_start)]  # type: ignore[arg-type]
+        done = stop
+    return out + starts[done:] if done else starts
+
+
+def _render(text: _Text, starts: list[int]) -> list[str]:
+    """The words starting at `starts` as strings (syllables joined by `_` where spaced)."""
+    syl = text.syl
+    # A syllable never holds a space: write the whole text with " " between words and "_"
+    # or "" inside them, then split.
+    sep = ["_" if x else "" for x in text.space]
+    for s in starts:
+        sep[s] = " "
+    parts = [""] * (2 * len(syl))
+    parts[::2] = sep
+    parts[1::2] = syl
+    return "".join(parts[1:]).split(" ")
+
+
+def segment_text(text: str, tokenizer: FastTokenizer) -> list[str]:
+    """Segment `text` sentence by sentence with pyvi's model plus newslab's rules.
+
+    Each sentence is decoded on its own (pyvi's features never cross a sentence boundary);
+    the model and the rules run over all sentences at once for speed.
+
+    Args:
+        text: Any text.
+        tokenizer: The pyvi-compatible tokenizer giving the base word boundaries.
+
+    Returns:
+        Words in order, syllables of a word joined by `_` (or by nothing where the text had no
+        space, as in `7/12`); whitespace dropped, punctuation kept, capitalisation kept.
+    """
+    t = _Text(text)
+    if not t.syl:
+        return []
+    joined = tokenizer.joins_flat(t.syl, t.starts)
+    starts = list(compress(range(len(joined)), map(not_, joined)))
+    if t.tight:
+        starts = _glue_text(t, joined, starts)
+    up = list(map(str.isupper, map(itemgetter(0), t.syl)))  # starts uppercase
+    starts = _unglue_starts(t, starts, up)
+    starts = _merge_names(t, starts, up)
+    return _render(t, starts)
+
+
+def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
+    """Segment one sentence with pyvi's model plus newslab's name, number and glue rules.
+
+    Args:
+        text: One sentence (no line break).
+        tokenizer: The pyvi-compatible tokenizer giving the base word boundaries.
+
+    Returns:
+        Words in order, as `segment_text` gives them.
+    """
+    sent = _Sentence(text)
+    return _words_reference(sent, tokenizer.joins(sent.syl)) if sent.syl else []
+
+
+# ---------------------------------------------------------------------------------------------
+# The plain, sentence-by-sentence version of the same rules: the reference the fast path above
+# is tested against.
+
+
+def _words_reference(sent: _Sentence, joins: list[bool]) -> list[str]:
     """Apply the rules to one sentence given pyvi's join decisions."""
     n = len(sent.syl)
     if n == 0:
@@ -370,30 +651,11 @@ def _words(sent: _Sentence, joins: list[bool]) -> list[str]:
     return [sent.render(w[0], w[-1] + 1) for w in out]
 
 
-def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
-    """Segment one sentence with pyvi's model plus newslab's name, number and glue rules.
-
-    Args:
-        text: One sentence (no line break).
-        tokenizer: The pyvi-compatible tokenizer giving the base word boundaries.
-
-    Returns:
-        Words in order, syllables of a word joined by `_` (or by nothing where the text had no
-        space, as in `7/12`); whitespace dropped, punctuation kept, capitalisation kept.
-    """
-    sent = _Sentence(text)
-    return _words(sent, tokenizer.joins(sent.syl)) if sent.syl else []
-
-
-def segment_text(text: str, tokenizer: FastTokenizer) -> list[str]:
-    """Segment `text` sentence by sentence (see `segment_sentence`).
-
-    Each sentence is decoded on its own (pyvi's features never cross a sentence boundary);
-    the model's scores for all sentences are computed in one pass for speed.
-    """
+def _segment_text_reference(text: str, tokenizer: FastTokenizer) -> list[str]:
+    """`segment_text` the plain way: regex syllables, per-sentence Viterbi, plain rules."""
     sents = [_Sentence(s) for s in split_sentences(text)]
     sents = [s for s in sents if s.syl]
     words: list[str] = []
     for sent, joins in zip(sents, tokenizer.joins_many([s.syl for s in sents]), strict=True):
-        words.extend(_words(sent, joins))
+        words.extend(_words_reference(sent, joins))
     return words

@@ -91,11 +91,16 @@ class _Vocab:
         # Syllables pyvi never glues to a neighbour, and first-character titlecase.
         self.block: list[bool] = [False]
         self.title0: list[bool] = [False]
+        # The same two flags as arrays, for `FastTokenizer.joins_flat`.
+        self.block_arr = np.zeros(1024, bool)
+        self.title0_arr = np.zeros(1024, bool)
 
     def grow(self) -> None:
         cap = self.table.shape[0]
         self.table = np.concatenate([self.table, np.zeros((cap, _COLS))])
         self.lex = np.concatenate([self.lex, np.full(cap, self.no_lexicon, np.int64)])
+        self.block_arr = np.concatenate([self.block_arr, np.zeros(cap, bool)])
+        self.title0_arr = np.concatenate([self.title0_arr, np.zeros(cap, bool)])
 
 
 class FastTokenizer:
@@ -129,6 +134,7 @@ class FastTokenizer:
         (t00, t01), (t10, t11) = model.transition
         self._trans = (t00, t01, t10, t11)
         self._lex_index, self._grams, self._base = self._index_lexicon(word_lines)
+        self._bigram_bits, self._trigram_head_bits = self._gram_bitmaps(self._grams, self._base)
         self._vocab = _Vocab(no_lexicon=self._base - 1)
         # Rows are only ever appended; the lock keeps concurrent appends (threads) consistent.
         self._lock = threading.Lock()
@@ -161,6 +167,22 @@ class FastTokenizer:
         # A final sentinel larger than any query keeps searchsorted results in range.
         table = np.array([*sorted(codes), np.iinfo(np.int64).max], np.int64)
         return index, table, base
+
+    @staticmethod
+    def _gram_bitmaps(table: np.ndarray, base: int) -> tuple[np.ndarray, np.ndarray]:
+        # Bit sets over pair codes (a * base + b, a few MB): the two-syllable words, and the
+        # first two syllables of the three-syllable ones. A bit test is exact and much faster
+        # than a binary search in `table`, which is left for the few trigram candidates.
+        codes = table[:-1]
+        square = base * base
+        bigrams = codes[codes < square]
+        heads = (codes[codes >= square] - square) // base
+        out = []
+        for c in (bigrams, heads):
+            bits = np.zeros(square // 8 + 1, np.uint8)
+            np.bitwise_or.at(bits, c >> 3, (1 << (c & 7)).astype(np.uint8))
+            out.append(bits)
+        return out[0], out[1]
 
     def _weights(self, attribute: str) -> tuple[float, float]:
         # CRFsuite looks attributes up as C strings: everything after a NUL byte is ignored.
@@ -206,6 +228,8 @@ class FastTokenizer:
         # digits, nor a capitalised syllable onto a lowercase one.
         v.title0.append(token[0].istitle())
         v.block.append(token in _PUNCTUATION or token[0].isdigit())
+        v.title0_arr[row] = v.title0[-1]
+        v.block_arr[row] = v.block[-1]
         v.index[token] = row
         v.rows += 1
         return row
@@ -240,6 +264,93 @@ class FastTokenizer:
             self._viterbi(s0[a:b], s1[a:b], ids[a:b]) if b > a else [] for a, b in bounds
         ]
 
+    def joins_flat(self, tokens: list[str], starts: list[int]) -> list[bool]:
+        """`joins` for sentences laid end to end, as one flag per syllable.
+
+        Args:
+            tokens: The syllables of all sentences, in order.
+            starts: Index in `tokens` of each sentence's first syllable (ascending, from 0).
+
+        Returns:
+            For each syllable: is it glued to the previous one with `_`? (never at a sentence
+            start). The same decisions as `joins` on each sentence alone.
+        """
+        n = len(tokens)
+        if not n:
+            return []
+        v = self._vocab
+        ids = list(map(v.index.get, tokens))
+        if None in ids:
+            add = self._add
+            ids = [i or add(t) for i, t in zip(ids, tokens, strict=True)]
+        ids = np.array(ids, np.intp)
+        # A padding row after each sentence, as in `joins_many`: the scores are the same as for
+        # each sentence alone. `pad[j]` is where sentence j's padding row lands.
+        ends = np.array([*starts[1:], n])
+        idx = np.insert(ids, ends, 0)
+        pad = ends + np.arange(len(ends))
+        s0, s1 = self._scores(idx)
+        f0, f1 = self._forward(s0, s1, [0, *(pad[:-1] + 1).tolist()], pad.tolist())
+        labels = self._backtrack(np.array(f0), np.array(f1), pad)
+        # pyvi's output rule (see `_viterbi`), and never across a sentence start.
+        block, title0 = v.block_arr[idx], v.title0_arr[idx]
+        glued = labels[1:] == self._inside
+        glued &= ~(block[1:] | block[:-1] | (title0[1:] & ~title0[:-1]))
+        glued = np.concatenate([[False], glued])
+        glued[pad[:-1] + 1] = False
+        return np.delete(glued, pad).tolist()
+
+    def _forward(
+        self, s0: list[float], s1: list[float], firsts: list[int], pads: list[int]
+    ) -> tuple[list[float], list[float]]:
+        """Viterbi forward scores of each sentence (positions `firsts[j]` to `pads[j] - 1`).
+
+        The same float operations, in the same order, as `_viterbi`; padding rows get 0.
+        """
+        t00, t01, t10, t11 = self._trans
+        f0: list[float] = []
+        f1: list[float] = []
+        put0, put1 = f0.append, f1.append
+        for a, b in zip(firsts, pads, strict=True):
+            a0, a1 = s0[a], s1[a]
+            put0(a0)
+            put1(a1)
+            for u0, u1 in zip(s0[a + 1 : b], s1[a + 1 : b], strict=True):
+                x, y = a0 + t00, a1 + t10
+                z, w = a0 + t01, a1 + t11
+                a0 = (y if x < y else x) + u0
+                a1 = (w if z < w else z) + u1
+                put0(a0)
+                put1(a1)
+            put0(0.0)
+            put1(0.0)
+        return f0, f1
+
+    def _backtrack(self, f0: np.ndarray, f1: np.ndarray, pad: np.ndarray) -> np.ndarray:
+        """Best labels from the forward scores, as `_viterbi` picks them, without a loop.
+
+        Label t - 1 is a function of label t: constant when both back-pointers agree, else
+        the identity or its negation. Each sentence's last label is a constant too (the
+        better final score, ties to label 0). So a label is the next constant's value,
+        flipped once for each negation in between.
+        """
+        t00, t01, t10, t11 = self._trans
+        # back_k[t - 1]: best previous label when label t is k (ties to label 0).
+        back0 = f0[:-1] + t00 < f1[:-1] + t10
+        back1 = f0[:-1] + t01 < f1[:-1] + t11
+        const = back0 == back1
+        value = back0.copy()
+        # At a padding row: the sentence before ends with its better final label.
+        value[pad - 1] = f0[pad - 1] < f1[pad - 1]
+        const[pad - 1] = True
+        flip = ~const & back0
+        m = len(const)
+        where = np.where(const, np.arange(m), m)
+        nxt = np.minimum.accumulate(where[::-1])[::-1]
+        flips = np.concatenate([[0], np.cumsum(flip)])
+        labels = value[nxt] ^ ((flips[nxt] - flips[:-1]) & 1).astype(bool)
+        return np.concatenate([labels, [False]]).astype(np.intp)
+
     def _scores(self, idx: np.ndarray) -> tuple[list[float], list[float]]:
         """State scores of both labels for each syllable."""
         n = len(idx)
@@ -248,10 +359,13 @@ class FastTokenizer:
         lex = v.lex[idx]
         base = self._base
         pair = lex[:-1] * base + lex[1:]
-        query = np.concatenate([pair, pair[:-1] * base + lex[2:] + base * base])
-        hit = self._grams[np.searchsorted(self._grams, query)] == query
-        bigram = hit[: n - 1, None]
-        trigram = hit[n - 1 :, None]
+        bigram = ((self._bigram_bits[pair >> 3] >> (pair & 7)) & 1).astype(bool)[:, None]
+        lead = pair[:-1]
+        cand = np.flatnonzero((self._trigram_head_bits[lead >> 3] >> (lead & 7)) & 1)
+        trigram = np.zeros((n - 2 if n > 2 else 0, 1), bool)
+        if len(cand):
+            query = lead[cand] * base + lex[2:][cand] + base * base
+            trigram[cand, 0] = self._grams[np.searchsorted(self._grams, query)] == query
         w = self._w
 
         s = g[:, 0:2].copy()
