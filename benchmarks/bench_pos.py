@@ -126,7 +126,7 @@ def main() -> int:
         f"(shared machine, load average {load0:.1f} at start and {load1:.1f} at end: ratios "
         f"from the same run matter more than absolute times), Python {platform.python_version()}.",
         "",
-        "Every article is segmented with `newslab.segment(title + \"\\n\" + text)` and tagged as "
+        'Every article is segmented with `newslab.segment(title + "\\n" + text)` and tagged as '
         "one sequence (as the topic-term extractor does). pyvi "
         "(`ViPosTagger.postagging_tokens`) and `FastPosTagger.tag` run in alternating blocks of "
         f"{BLOCK} articles, one article per call; the first pass includes building the "

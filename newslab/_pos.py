@@ -40,6 +40,8 @@ _FILTERED = frozenset(string.punctuation) | {"\u2026", "\u201d", "\u201c", "\u20
 _U = 2.0**-53
 # Words per numpy pass in `tag_many` (bounds the memory of the temporary arrays).
 _BATCH_WORDS = 50_000
+# From this many stretches on, the forward pass loops over predecessor tags (faster in numpy).
+_WIDE = 256
 
 
 def _pyvi_model_bytes() -> bytes:
@@ -88,6 +90,7 @@ class FastPosTagger:
 
     def __init__(self, model: CRFModel) -> None:
         self.labels = model.labels
+        self._names = np.array(model.labels, dtype=object)
         n_labels = len(model.labels)
         names = list(model.state)
         self._attr = {name: i + 1 for i, name in enumerate(names)}
@@ -154,12 +157,20 @@ class FastPosTagger:
         # CRFsuite looks attributes up as C strings: everything after a NUL byte is ignored.
         return self._attr.get(name.split("\x00", 1)[0], 0)
 
-    def _ids(self, words: Sequence[str]) -> list[int]:
+    def _lookup(self, words: list[str]) -> list[int] | None:
+        """Row ids of `words`, adding unseen ones; None if an unseen word is not plain text.
+
+        pyvi fails on lone surrogates (UTF-8 encoding) and on non-strings; such words are
+        never cached, so the caller can hand the sequence to pyvi and fail the same way.
+        """
         index = self._words.index
-        ids = [index.get(w, 0) for w in words]
-        if 0 in ids:
+        ids = list(map(index.get, words))
+        if None in ids:
+            new = [w for w in dict.fromkeys(words) if w not in index]
+            if any(not isinstance(w, str) or _SURROGATE_RE.search(w) for w in new):
+                return None
             with self._lock:
-                new = list(dict.fromkeys(w for w in words if w not in index))
+                new = [w for w in new if w not in index]
                 if new:
                     self._add(new)
             ids = [index[w] for w in words]
@@ -228,7 +239,7 @@ class FastPosTagger:
 
     # -- decoding ------------------------------------------------------------------------
 
-    def _viterbi_exact(self, s: np.ndarray) -> list[int]:
+    def _viterbi_exact(self, s: np.ndarray) -> np.ndarray:
         """CRFsuite's Viterbi step by step (first maximum wins ties), for uncertain texts."""
         n, n_labels = s.shape
         trans = self._trans
@@ -241,7 +252,7 @@ class FastPosTagger:
             back[t] = b
             alpha = cand[b, cols] + s[t]
         lab = int(alpha.argmax())
-        out = [lab] * n
+        out = np.full(n, lab)
         for t in range(n - 1, 0, -1):
             lab = int(back[t, lab])
             out[t - 1] = lab
@@ -338,10 +349,18 @@ class FastPosTagger:
         # Stretches still running at step tau are a prefix (sorted by length).
         active = np.searchsorted(-length, -np.arange(1, max_len + 1), side="right")
         alpha[:, 0] = self._trans_in[into] + s[start]
+        n_labels = trans.shape[0]
         for tau in range(1, max_len):
             k = int(active[tau])
-            cand = alpha[:k, tau - 1, :, None] + trans
-            np.add(cand.max(axis=1), s[start[:k] + tau], out=alpha[:k, tau])
+            prev = alpha[:k, tau - 1]
+            if k < _WIDE:
+                best = (prev[:, :, None] + trans).max(axis=1)
+            else:
+                # Many rows: one predecessor tag at a time keeps the temporaries small.
+                best = prev[:, 0, None] + trans[0]
+                for i in range(1, n_labels):
+                    np.maximum(best, prev[:, i, None] + trans[i], out=best)
+            np.add(best, s[start[:k] + tau], out=alpha[:k, tau])
         # The last tag: the anchor's, or the best final score (certified below).
         seg_rows = np.arange(n_seg)
         path = np.empty((n_seg, max_len), np.intp)
@@ -413,43 +432,41 @@ class FastPosTagger:
         return out
 
     def _tag_batch(self, sequences: list[Sequence[str]]) -> list[list[str]]:
-        names = self.labels
         results: list[list[str] | None] = [None] * len(sequences)
         todo: list[int] = []
-        flat: list[str] = []
+        lens: list[int] = []
+        # Layout: two padding rows (id 0, no features) before every text and at the end.
+        flat: list[int] = [0, 0]
         for i, words in enumerate(sequences):
-            words = list(words)
+            words = words if isinstance(words, list) else list(words)
             if not words:
                 results[i] = []
-            elif any(_SURROGATE_RE.search(w) for w in words):
-                # pyvi fails on lone surrogates (UTF-8 encoding); let it fail the same way.
+                continue
+            ids = self._lookup(words)
+            if ids is None:
                 from pyvi.ViPosTagger import ViPosTagger
 
                 results[i] = list(ViPosTagger.postagging_tokens(words)[1])
-            else:
-                todo.append(i)
-                flat.extend(words)
+                continue
+            todo.append(i)
+            lens.append(len(ids))
+            flat += ids
+            flat += (0, 0)
         if not todo:
             return results  # type: ignore[return-value]
-        ids = self._ids(flat)
-        lens = np.array([len(sequences[i]) for i in todo])
-        # Layout: two padding rows (id 0, zero features) before every text and at the end.
-        offsets = np.concatenate(([0], np.cumsum(lens + 2)[:-1])) + 2
-        idx = np.zeros(int(lens.sum() + 2 * len(lens) + 2), np.intp)
-        real = np.zeros(len(idx), bool)
-        pos = (np.repeat(offsets - np.cumsum(np.concatenate(([0], lens[:-1]))), lens)
-               + np.arange(int(lens.sum())))  # fmt: skip
-        idx[pos] = ids
-        real[pos] = True
-        s = self._scores(idx, offsets, offsets + lens - 1)[real]
-        cut = np.cumsum(lens)[:-1]
+        idx = np.array(flat, np.intp)
+        size = np.array(lens)
+        after = np.cumsum(size + 2)  # padded index of the row after each text's last word
+        s = self._scores(idx, after - size, after - 1)
+        s = s[idx != 0]
+        bounds = np.concatenate(([0], np.cumsum(size)))
         first = np.zeros(len(s), bool)
-        first[np.concatenate(([0], cut))] = True
+        first[bounds[:-1]] = True
         last = np.zeros(len(s), bool)
-        last[np.concatenate((cut, [len(s)])) - 1] = True
+        last[bounds[1:] - 1] = True
         labels, ok = self._decode(s, first, last)
-        bounds = np.concatenate(([0], cut, [len(s)])).tolist()
-        for i, a, b in zip(todo, bounds[:-1], bounds[1:], strict=True):
-            tags = labels[a:b].tolist() if ok[a] else self._viterbi_exact(s[a:b])
-            results[i] = [names[t] for t in tags]
+        names = self._names
+        for i, a, b in zip(todo, bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            tags = labels[a:b] if ok[a] else self._viterbi_exact(s[a:b])
+            results[i] = names[tags].tolist()
         return results  # type: ignore[return-value]
