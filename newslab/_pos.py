@@ -153,10 +153,6 @@ class FastPosTagger:
 
     # -- features ------------------------------------------------------------------------
 
-    def _attr_row(self, name: str) -> int:
-        # CRFsuite looks attributes up as C strings: everything after a NUL byte is ignored.
-        return self._attr.get(name.split("\x00", 1)[0], 0)
-
     def _lookup(self, words: list[str]) -> list[int] | None:
         """Row ids of `words`, adding unseen ones; None if an unseen word is not plain text.
 
@@ -180,30 +176,31 @@ class FastPosTagger:
         v = self._words
         v.reserve(len(new))
         start, k = v.rows, len(new)
-        attr = self._attr_row
-        lower_ids = np.empty(k, np.intp)
-        ctx = np.empty((k, 4), np.intp)
-        flags = np.empty((k, 4), np.intp)
-        own_flags = np.empty((k, 5), np.intp)
-        for r, word in enumerate(new):
+        get = self._attr.get
+        ids: list[tuple[int, ...]] = []
+        flags: list[tuple[bool, ...]] = []
+        for word in new:
             low = word.lower()
-            lower_ids[r] = attr("word.lower():" + low)
-            ctx[r] = (attr("-1:word.lower():" + low), attr("-2:word.lower():" + low),
-                      attr("+1:word.lower():" + low), attr("+2:word.lower():" + low))  # fmt: skip
+            if "\x00" in low:
+                # CRFsuite looks attributes up as C strings: a NUL byte ends the name.
+                low = low.split("\x00", 1)[0]
+            ids.append((get("word.lower():" + low, 0), get("-1:word.lower():" + low, 0),
+                        get("-2:word.lower():" + low, 0), get("+1:word.lower():" + low, 0),
+                        get("+2:word.lower():" + low, 0)))  # fmt: skip
             title, digit1, upper3 = word.istitle(), word[:1].isdigit(), word[:3].isupper()
-            flags[r] = (title, digit1, upper3, word.isupper())
-            own_flags[r] = (title, word.isdigit(), digit1, upper3, word in _FILTERED)
+            flags.append((title, digit1, upper3, word.isupper(), word.isdigit(), word in _FILTERED))
+        id_arr = np.array(ids, np.intp).reshape(k, 5)
+        flag_arr = np.array(flags, np.intp).reshape(k, 6)
         # CRFsuite's order: bias, word.lower(), istitle, isdigit, [:1].isdigit,
         # [:3].isupper, isfiltered.
         own = np.zeros((k, len(self.labels))) + self._bias
-        own += self._weights[lower_ids]
-        for col, tab in enumerate(self._own_flags):
-            own += tab[own_flags[:, col]]
+        own += self._weights[id_arr[:, 0]]
+        for col, tab in zip((0, 4, 1, 2, 5), self._own_flags, strict=True):
+            own += tab[flag_arr[:, col]]
         v.own[start : start + k] = own
-        v.ctx[start : start + k] = ctx
-        v.flags[start : start + k] = flags
-        for r, word in enumerate(new):
-            v.index[word] = start + r
+        v.ctx[start : start + k] = id_arr[:, 1:]
+        v.flags[start : start + k] = flag_arr[:, :4]
+        v.index.update(zip(new, range(start, start + k), strict=True))
         v.rows += k
 
     def _scores(self, idx: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
