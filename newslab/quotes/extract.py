@@ -10,11 +10,14 @@ quotation sentences join the event they continue; one event per (sentence, sourc
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from newslab.quotes.attribution import (
+    _BIET,
     _cue_pattern,
     find_cues,
     find_theo,
@@ -380,6 +383,27 @@ def _extend_orgs(events: list[Event], text: str) -> None:
             ev.speaker.name = full.get(ev.speaker.name, ev.speaker.name)
 
 
+def _cue_hits(text: str) -> tuple[list[int], list[int]] | tuple[None, None]:
+    """Starts and ends of the cue matches in the whole text, to skip sentences without any.
+
+    A cue that `find_cues` matches in a sentence is matched in the whole text too, or the text
+    has a match overlapping it: sentences are bounded by spaces, masking keeps the quotation
+    marks next to the words it hides, and cues are words and spaces only, at least two
+    characters long. So a sentence no match overlaps holds no cue. (None, None) when the cue
+    list breaks these conditions.
+    """
+    if not _cues_skippable():
+        return None, None
+    spans = [m.span() for m in _cue_pattern().finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+@lru_cache(maxsize=1)
+def _cues_skippable() -> bool:
+    cues = load_lexicon().cues
+    return all(len(c) >= 2 and _CUE_CHARS.fullmatch(c) for c in cues)
+
+
 def _places_longest_first(lex) -> list[tuple[str, str]]:
     return [(p, p.lower()) for p in sorted(lex.words("places"), key=len, reverse=True)]
 
@@ -418,8 +442,20 @@ def article_events(
     sentences = _split(text, regions)  # split_sentences without finding the quotes again
     events: list[Event] = []
     prev_only_quote: tuple[int, int] | None = None
+    hit_starts, hit_ends = _cue_hits(text)
     for i, (s, e) in enumerate(sentences):
         local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
+        if not local and hit_starts is not None:
+            k = bisect_right(hit_ends, s)  # the first cue match that ends after s
+            if (
+                (k == len(hit_starts) or hit_starts[k] >= e)
+                and text.find("'", s, e) < 0
+                and text.find("heo", s, e) < 0
+                and not _BIET.search(text, s, e)
+            ):
+                # no cue, no `Theo`, no `cho … biết`, no quotation: no event (see _cue_hits)
+                prev_only_quote = None
+                continue
         found = _events_in_sentence(text, s, e, regions, people, i, prev_only_quote, local)
         only_quote = bool(local) and _only_quote(text[s:e], local)
         prev_only_quote = (s, e) if only_quote and not found else None
@@ -518,3 +554,4 @@ _ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
 _PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")
 _WORDS = re.compile(r"\w+")
+_CUE_CHARS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
