@@ -407,8 +407,9 @@ def _glue_text(text: _Text, joined: list[bool], starts: list[int]) -> list[int]:
     """`_glue` on every sentence, looking only where it can merge (same result).
 
     `_glue` merges a word written right after another when the one before ends in a period
-    (`TP.HCM`) or when it is / - : between two words (`7/12`); it goes left to right and a
-    word merged as the right side of / - : is not looked at again.
+    (`TP.HCM`) or when it is / - : between two words (`7/12`), left to right. (It skips a
+    word merged as the right side of / - :, but such a word starts with a letter or digit
+    after / - :, so it is never a candidate here.)
     """
     syl, space = text.syl, text.space
     candidates = [
@@ -422,10 +423,7 @@ def _glue_text(text: _Text, joined: list[bool], starts: list[int]) -> list[int]:
     n = len(syl)
     sentence_starts = set(text.starts)
     removed: set[int] = set()
-    taken = -1  # a word merged as the right side of / - :
     for i in candidates:
-        if i == taken:
-            continue
         a, b = syl[i - 1], syl[i]
         if a.endswith(".") and len(a) > 1 and b.rstrip(".").isupper():
             removed.add(i)  # TP.HCM, PGS.TS, N.T. (not TX.Ba Đồn: the name stays whole)
@@ -445,7 +443,6 @@ def _glue_text(text: _Text, joined: list[bool], starts: list[int]) -> list[int]:
         right = range(nxt, starts[p + 2] if p + 2 < len(starts) else n)
         if _glue_around(b, left, right, syl):  # type: ignore[arg-type]
             removed.update((i, nxt))
-            taken = nxt
     return [s for s in starts if s not in removed] if removed else starts
 
 
@@ -553,9 +550,11 @@ def _render(text: _Text, starts: list[int]) -> list[str]:
     syl = text.syl
     # A syllable never holds a space: write the whole text with " " between words and "_"
     # or "" inside them, then split.
-    sep = ["_" if x else "" for x in text.space]
-    for s in starts:
-        sep[s] = " "
+    sep = ["_"] * len(syl)
+    for i in text.tight:
+        sep[i] = ""
+    for i in starts:  # sentence starts (the other syllables without a space) among them
+        sep[i] = " "
     parts = [""] * (2 * len(syl))
     parts[::2] = sep
     parts[1::2] = syl
@@ -577,9 +576,37 @@ def segment_text(text: str, tokenizer: FastTokenizer) -> list[str]:
         space, as in `7/12`); whitespace dropped, punctuation kept, capitalisation kept.
     """
     t = _Text(text)
-    if not t.syl:
-        return []
-    joined = tokenizer.joins_flat(t.syl, t.starts)
+    return _apply_rules(t, tokenizer.joins_flat(t.syl, t.starts)) if t.syl else []
+
+
+def segment_texts(texts: list[str], tokenizer: FastTokenizer) -> list[list[str]]:
+    """`segment_text` for each of `texts`, with one model pass for them all (same output).
+
+    Args:
+        texts: Any texts.
+        tokenizer: The pyvi-compatible tokenizer giving the base word boundaries.
+
+    Returns:
+        One list of words per text, in order.
+    """
+    parsed = [_Text(text) for text in texts]
+    syl: list[str] = []
+    starts: list[int] = []
+    for t in parsed:
+        starts += [len(syl) + i for i in t.starts]
+        syl += t.syl
+    joined = tokenizer.joins_flat(syl, starts)
+    out: list[list[str]] = []
+    at = 0
+    for t in parsed:
+        n = len(t.syl)
+        out.append(_apply_rules(t, joined[at : at + n]) if n else [])
+        at += n
+    return out
+
+
+def _apply_rules(t: _Text, joined: list[bool]) -> list[str]:
+    """The words of `t` given pyvi's join decisions (`joined[i]`: syllable i glued to i - 1)."""
     starts = list(compress(range(len(joined)), map(not_, joined)))
     if t.tight:
         starts = _glue_text(t, joined, starts)

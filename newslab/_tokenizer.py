@@ -16,6 +16,7 @@ import re
 import string
 import threading
 import unicodedata
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -91,16 +92,11 @@ class _Vocab:
         # Syllables pyvi never glues to a neighbour, and first-character titlecase.
         self.block: list[bool] = [False]
         self.title0: list[bool] = [False]
-        # The same two flags as arrays, for `FastTokenizer.joins_flat`.
-        self.block_arr = np.zeros(1024, bool)
-        self.title0_arr = np.zeros(1024, bool)
 
     def grow(self) -> None:
         cap = self.table.shape[0]
         self.table = np.concatenate([self.table, np.zeros((cap, _COLS))])
         self.lex = np.concatenate([self.lex, np.full(cap, self.no_lexicon, np.int64)])
-        self.block_arr = np.concatenate([self.block_arr, np.zeros(cap, bool)])
-        self.title0_arr = np.concatenate([self.title0_arr, np.zeros(cap, bool)])
 
 
 class FastTokenizer:
@@ -228,8 +224,6 @@ class FastTokenizer:
         # digits, nor a capitalised syllable onto a lowercase one.
         v.title0.append(token[0].istitle())
         v.block.append(token in _PUNCTUATION or token[0].isdigit())
-        v.title0_arr[row] = v.title0[-1]
-        v.block_arr[row] = v.block[-1]
         v.index[token] = row
         v.rows += 1
         return row
@@ -273,7 +267,8 @@ class FastTokenizer:
 
         Returns:
             For each syllable: is it glued to the previous one with `_`? (never at a sentence
-            start). The same decisions as `joins` on each sentence alone.
+            start). The same decisions as `joins` on each sentence alone: one numpy pass for
+            the scores (as in `joins_many`), then `_viterbi`'s steps, inlined.
         """
         n = len(tokens)
         if not n:
@@ -283,73 +278,52 @@ class FastTokenizer:
         if None in ids:
             add = self._add
             ids = [i or add(t) for i, t in zip(ids, tokens, strict=True)]
-        ids = np.array(ids, np.intp)
-        # A padding row after each sentence, as in `joins_many`: the scores are the same as for
-        # each sentence alone. `pad[j]` is where sentence j's padding row lands.
-        ends = np.array([*starts[1:], n])
-        idx = np.insert(ids, ends, 0)
-        pad = ends + np.arange(len(ends))
-        s0, s1 = self._scores(idx)
-        f0, f1 = self._forward(s0, s1, [0, *(pad[:-1] + 1).tolist()], pad.tolist())
-        labels = self._backtrack(np.array(f0), np.array(f1), pad)
-        # pyvi's output rule (see `_viterbi`), and never across a sentence start.
-        block, title0 = v.block_arr[idx], v.title0_arr[idx]
-        glued = labels[1:] == self._inside
-        glued &= ~(block[1:] | block[:-1] | (title0[1:] & ~title0[:-1]))
-        glued = np.concatenate([[False], glued])
-        glued[pad[:-1] + 1] = False
-        return np.delete(glued, pad).tolist()
-
-    def _forward(
-        self, s0: list[float], s1: list[float], firsts: list[int], pads: list[int]
-    ) -> tuple[list[float], list[float]]:
-        """Viterbi forward scores of each sentence (positions `firsts[j]` to `pads[j] - 1`).
-
-        The same float operations, in the same order, as `_viterbi`; padding rows get 0.
-        """
+        bounds = [*starts, n]
+        padded: list[int] = []
+        for a, b in pairwise(bounds):
+            padded += ids[a:b]
+            padded.append(0)  # the padding row of `joins_many`: scores as if alone
+        s0, s1 = self._scores(np.array(padded, np.intp))
         t00, t01, t10, t11 = self._trans
-        f0: list[float] = []
-        f1: list[float] = []
-        put0, put1 = f0.append, f1.append
-        for a, b in zip(firsts, pads, strict=True):
-            a0, a1 = s0[a], s1[a]
-            put0(a0)
-            put1(a1)
-            for u0, u1 in zip(s0[a + 1 : b], s1[a + 1 : b], strict=True):
+        inside = self._inside
+        block, title0 = v.block, v.title0
+        out: list[bool] = []
+        p = 0  # where the sentence starts in the padded scores
+        for a, b in pairwise(bounds):
+            # Forward: the same float operations as `_viterbi`; the two back-pointers of
+            # each step packed in one int (bit k: best previous label when this one is k).
+            a0, a1 = s0[p], s1[p]
+            back: list[int] = []
+            put = back.append
+            for u0, u1 in zip(s0[p + 1 : p + b - a], s1[p + 1 : p + b - a], strict=True):
                 x, y = a0 + t00, a1 + t10
                 z, w = a0 + t01, a1 + t11
-                a0 = (y if x < y else x) + u0
-                a1 = (w if z < w else z) + u1
-                put0(a0)
-                put1(a1)
-            put0(0.0)
-            put1(0.0)
-        return f0, f1
-
-    def _backtrack(self, f0: np.ndarray, f1: np.ndarray, pad: np.ndarray) -> np.ndarray:
-        """Best labels from the forward scores, as `_viterbi` picks them, without a loop.
-
-        Label t - 1 is a function of label t: constant when both back-pointers agree, else
-        the identity or its negation. Each sentence's last label is a constant too (the
-        better final score, ties to label 0). So a label is the next constant's value,
-        flipped once for each negation in between.
-        """
-        t00, t01, t10, t11 = self._trans
-        # back_k[t - 1]: best previous label when label t is k (ties to label 0).
-        back0 = f0[:-1] + t00 < f1[:-1] + t10
-        back1 = f0[:-1] + t01 < f1[:-1] + t11
-        const = back0 == back1
-        value = back0.copy()
-        # At a padding row: the sentence before ends with its better final label.
-        value[pad - 1] = f0[pad - 1] < f1[pad - 1]
-        const[pad - 1] = True
-        flip = ~const & back0
-        m = len(const)
-        where = np.where(const, np.arange(m), m)
-        nxt = np.minimum.accumulate(where[::-1])[::-1]
-        flips = np.concatenate([[0], np.cumsum(flip)])
-        labels = value[nxt] ^ ((flips[nxt] - flips[:-1]) & 1).astype(bool)
-        return np.concatenate([labels, [False]]).astype(np.intp)
+                if x < y:
+                    a0 = y + u0
+                    c = 1
+                else:
+                    a0 = x + u0
+                    c = 0
+                if z < w:
+                    a1 = w + u1
+                    c += 2
+                else:
+                    a1 = z + u1
+                put(c)
+            # Backward, with pyvi's output rule (see `_viterbi`).
+            lab = 1 if a0 < a1 else 0
+            joins = [False] * (b - a)
+            t = b - 1
+            for c in reversed(back):
+                if lab == inside:
+                    cur, prv = ids[t], ids[t - 1]
+                    if not (block[cur] or block[prv] or (title0[cur] and not title0[prv])):
+                        joins[t - a] = True
+                lab = (c >> lab) & 1
+                t -= 1
+            out += joins
+            p += b - a + 1
+        return out
 
     def _scores(self, idx: np.ndarray) -> tuple[list[float], list[float]]:
         """State scores of both labels for each syllable."""
