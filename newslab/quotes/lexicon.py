@@ -112,11 +112,11 @@ class EntryTable:
         size = len(tokens)
         if not size or (tokens[0] if self.case else tokens[0].lower()) not in self.first:
             return 0
+        if not self.case:
+            tokens = [t.lower() for t in tokens[: self.groups[0][0]]]
         for n, group in self.groups:
-            if n <= size:
-                head = tuple(tokens[:n]) if self.case else tuple(t.lower() for t in tokens[:n])
-                if head in group:
-                    return n
+            if n <= size and tuple(tokens[:n]) in group:
+                return n
         return 0
 
     def ends_at(self, tokens: list[str] | tuple[str, ...], i: int) -> int:

@@ -83,11 +83,24 @@ class PeopleIndex:
     mentions: list[_Mention] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
+    # full_name answers for the mentions as they were (mentions are only ever appended); gender
+    # and role ask it for every mention, so without this an article costs mentions squared.
+    _fullest: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _fullest_for: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)
 
     def full_name(self, name: str) -> str:
         """The fullest name in the article that `name` is the last or first part of."""
         if name in self.aliases:
             return self.aliases[name]
+        state = (id(self.mentions), len(self.mentions))
+        if state != self._fullest_for:
+            self._fullest, self._fullest_for = {}, state
+        best = self._fullest.get(name)
+        if best is None:
+            best = self._fullest[name] = self._fullest_mention(name)
+        return best
+
+    def _fullest_mention(self, name: str) -> str:
         toks = name.split()
         best = name
         for m in self.mentions:
