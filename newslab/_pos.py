@@ -212,16 +212,15 @@ class FastPosTagger:
         """
         v = self._words
         w = self._weights
-        n = len(idx)
         s = v.own.take(idx, axis=0)
         s[starts] += self._bos
         ctx = v.ctx.take(idx, axis=0)
         on = [np.flatnonzero(col) for col in v.flags.take(idx, axis=0).T]
 
         def add_flags(block: list[tuple[int, np.ndarray]], shift: int) -> None:
+            # Real words are at least two rows from either end, so shifted rows stay inside.
             for col, vec in block:
-                rows = on[col] + shift
-                s[rows[(rows >= 0) & (rows < n)]] += vec
+                s[on[col] + shift] += vec
 
         s[1:] += w.take(ctx[:-1, 0], axis=0)
         add_flags(self._prev1, 1)
@@ -286,19 +285,20 @@ class FastPosTagger:
         anchor &= ~last
         # Right after an anchor with tag c, the scores of word t are known up to a constant
         # (T[c] + s[t]), so the exact bound applies; repeat while new anchors appear.
-        nxt = np.flatnonzero(anchor[:-1] & ~anchor[1:]) + 1
+        undecided = ~(anchor | last)
+        reach_first = self._reach_first + tol
+        nxt = np.flatnonzero(anchor[:-1] & undecided[1:]) + 1
         while len(nxt):
-            nxt = nxt[~last[nxt]]
             shape = self._trans[best[nxt - 1]] + s[nxt]
             tag = shape.argmax(axis=1)
-            gap = shape.max(axis=1)[:, None] - shape
-            new = (gap > self._reach_first[tag] + tol).all(axis=1)
+            new = (shape[np.arange(len(nxt)), tag][:, None] - shape > reach_first[tag]).all(axis=1)
             nxt = nxt[new]
             best[nxt] = tag[new]
             anchor[nxt] = True
+            undecided[nxt] = False
+            # A text's last word is never undecided, so nxt + 1 stays inside the text.
             nxt = nxt + 1
-            nxt = nxt[nxt < n]
-            nxt = nxt[~anchor[nxt]]
+            nxt = nxt[undecided[nxt]]
         labels = np.where(anchor, best, 0)
 
         # Stretches: each ends at an anchor (its tag known) or at a text's last word.
