@@ -508,7 +508,6 @@ def index_people(text: str) -> PeopleIndex:
     index = PeopleIndex()
     honor, titled, titled_last = lex.derived("index_people", _title_words)
     roles = lex.lower("roles")
-    surnames = lex.exact("surnames")
     words, starts = _tokens(text)
     n_words = len(words)
     caps = _caps(words)
@@ -535,47 +534,32 @@ def index_people(text: str) -> PeopleIndex:
             low = words[i - 1].lower() if i else ""
             if low.rstrip(_EDGE) not in titled_last and low.strip(_EDGE) not in titled:
                 continue
-        clean_run = [t.strip(_EDGE) for t in run]
-        lead_gender: str | None = None
-        lead = 2 if len(clean_run) > 2 and " ".join(clean_run[:2]).lower() in honor else 0
-        if not lead and len(clean_run) > 1 and clean_run[0].lower() in honor:
-            lead = 1
-        if lead:
-            lead_gender = honor[" ".join(clean_run[:lead]).lower()]
-            run, clean_run = run[lead:], clean_run[lead:]
-        prev1 = words[i - 1].lower().strip(_EDGE) if i >= 1 else ""
-        prev2 = (words[i - 2].lower() + " " + words[i - 1].lower()).strip(_EDGE) if i >= 2 else ""
-        start_in_run = _name_start(tuple(run))
-        gender = None
+        lead, gender, start_in_run, as_titled, as_surname, as_named, named_more, title = (
+            _run_reading(tuple(run))
+        )
         role = ""
-        name_toks = clean_run[start_in_run:] if start_in_run < len(run) else []
-        if lead:
-            gender, name_toks = lead_gender, clean_run[:4]
-        elif prev2 in honor:
-            gender, name_toks = honor[prev2], clean_run[:4]
-        elif prev1 in honor and words[i - 1][-1:] not in ",.;:":
-            gender, name_toks = honor[prev1], clean_run[:4]
-        elif clean_run[0] in surnames and 2 <= len(clean_run) <= 4:
-            name_toks = clean_run
-        elif (
-            start_in_run > 0
-            and name_toks
-            and (clean_run[start_in_run] in surnames or _foreign(name_toks) or len(name_toks) > 1)
-        ):
-            role = (_role_before(words, i, roles) + " ".join(clean_run[:start_in_run])).strip()
-        elif (
-            (prev1 in roles or prev2 in roles)
-            and name_toks
-            and (_foreign(name_toks) or len(name_toks) > 1)
-        ):
-            role = _role_before(words, i, roles).strip()
+        if not lead:
+            prev1 = words[i - 1].lower().strip(_EDGE) if i >= 1 else ""
+            prev2 = (
+                (words[i - 2].lower() + " " + words[i - 1].lower()).strip(_EDGE) if i >= 2 else ""
+            )
+            if prev2 in honor:
+                gender, name = honor[prev2], as_titled
+            elif prev1 in honor and words[i - 1][-1:] not in ",.;:":
+                gender, name = honor[prev1], as_titled
+            elif as_surname is not None:
+                name = as_surname
+            elif start_in_run > 0 and named_more:
+                name = as_named
+                role = (_role_before(words, i, roles) + title).strip()
+            elif (prev1 in roles or prev2 in roles) and named_more:
+                name = as_named
+                role = _role_before(words, i, roles).strip()
+            else:
+                name = ""
         else:
-            name_toks = []
-        name_toks = [t for t in name_toks if t and not _is_acronym(t)]
-        if role and not role.strip():
-            role = ""
-        if name_toks and _place_end(name_toks, len(name_toks) - 1) != len(name_toks):
-            name = " ".join(name_toks)
+            name = as_titled
+        if name:
             index.mentions.append(_Mention(name, pos, gender, role))
     for m in re.finditer(
         r"([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){1,3})\s*\(\s*(?:tức|còn gọi là|hay)\s+([A-ZĐ][\w]*(?:\s+[A-ZĐ][\w]*){0,3})",
@@ -593,6 +577,57 @@ def _title_words(lex) -> tuple[dict[str, str | None], frozenset[str], frozenset[
     honor.update({h.lower(): None for h in lex.words("honorific_neutral")})
     titled = frozenset(honor) | lex.lower("roles")
     return honor, titled, frozenset(t.split(" ")[-1] for t in titled)
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_reading(
+    run: tuple[str, ...],
+) -> tuple[int, str | None, int, str, str | None, str, bool, str]:
+    """What `index_people` can read from a capitalised run alone (memoised: runs recur).
+
+    Returns `(lead, lead gender, start of the name after the lead, name if an honorific or a
+    title precedes, name if it is a Vietnamese full name (else None), name after a title, whether
+    that name may follow a title, the title words before it)`. Names are "" when the words are
+    no name (acronyms dropped; a place or organisation is no name).
+    """
+    lex = load_lexicon()
+    honor = lex.derived("index_people", _title_words)[0]
+    surnames = lex.exact("surnames")
+    clean_run = [t.strip(_EDGE) for t in run]
+    gender: str | None = None
+    lead = 2 if len(clean_run) > 2 and " ".join(clean_run[:2]).lower() in honor else 0
+    if not lead and len(clean_run) > 1 and clean_run[0].lower() in honor:
+        lead = 1
+    if lead:
+        gender = honor[" ".join(clean_run[:lead]).lower()]
+        clean_run = clean_run[lead:]
+    start = _name_start(run[lead:])
+    tail = clean_run[start:] if start < len(clean_run) else []
+    as_surname = (
+        _mention_name(clean_run) if clean_run[0] in surnames and 2 <= len(clean_run) <= 4 else None
+    )
+    if start > 0:
+        more = bool(tail) and (clean_run[start] in surnames or _foreign(tail) or len(tail) > 1)
+    else:
+        more = bool(tail) and (_foreign(tail) or len(tail) > 1)
+    return (
+        lead,
+        gender,
+        start,
+        _mention_name(clean_run[:4]),
+        as_surname,
+        _mention_name(tail),
+        more,
+        " ".join(clean_run[:start]),
+    )
+
+
+def _mention_name(name_toks: list[str]) -> str:
+    """The name `index_people` records for these words ("" if none)."""
+    name_toks = [t for t in name_toks if t and not _is_acronym(t)]
+    if name_toks and _place_end(name_toks, len(name_toks) - 1) != len(name_toks):
+        return " ".join(name_toks)
+    return ""
 
 
 _SPACES = re.compile(r"(\s+)")
