@@ -159,6 +159,7 @@ def _first_part_ok(full: list[str]) -> bool:
 
 
 _OPENERS = "(“\"'‘«"
+_RUN_END = ',.;:)!?”"'  # a word ending with one of these ends a run of capitalised words
 
 
 def _is_cap(tok: str) -> bool:
@@ -515,25 +516,33 @@ def index_people(text: str) -> PeopleIndex:
     for i in compress(range(n_words), caps):
         if i < after_run:
             continue  # inside the run read before
-        pos = starts[i]
-        j = i
-        run: list[str] = []
-        while (
-            j < n_words
-            and len(run) < 6
-            and (caps[j] or (words[j] in _PARTICLES and j + 1 < n_words and caps[j + 1]))
-        ):
-            run.append(words[j])
-            j += 1
-            if run[-1][-1:] in ',.;:)!?”"':
-                break
-        after_run = j
-        if len(run) == 1:
+        k = i + 1
+        if (
+            k == n_words
+            or words[i][-1:] in _RUN_END
+            or not (caps[k] or (words[k] in _PARTICLES and k + 1 < n_words and caps[k + 1]))
+        ):  # a run of one word (most runs: `Theo`, `Sau`, `TP.`)
+            after_run = k
             # One word is a name only after an honorific or a title (`ông Putin`,
             # `Tổng thống Putin`), so prev1 or prev2 below must be one; both end with this word.
             low = words[i - 1].lower() if i else ""
             if low.rstrip(_EDGE) not in titled_last and low.strip(_EDGE) not in titled:
                 continue
+            run = [words[i]]
+        else:
+            j = i
+            run = []
+            while (
+                j < n_words
+                and len(run) < 6
+                and (caps[j] or (words[j] in _PARTICLES and j + 1 < n_words and caps[j + 1]))
+            ):
+                run.append(words[j])
+                j += 1
+                if run[-1][-1:] in _RUN_END:
+                    break
+            after_run = j
+        pos = starts[i]
         lead, gender, start_in_run, as_titled, as_surname, as_named, named_more, title = (
             _run_reading(tuple(run))
         )
