@@ -1,10 +1,9 @@
 """Benchmark: the whole newslab pipeline on Dask over VietNews (150,704 articles).
 
 Measures, on this machine, in one run:
-  * every stage (load, duplicates, segmentation, stories, topic terms, quotes) on the smallest
-    N with 2 worker processes, time and peak worker memory per stage;
-  * the core stages (load, duplicates, segmentation, stories: every global step) on
-    N = 10k / 50k / all 150,704 articles with 2 workers, and a plot of time per stage against N;
+  * the whole pipeline (load, duplicates, segmentation, stories, topic terms, quotes) on
+    N = 10k / 50k / all 150,704 articles with 2 worker processes: time and peak worker memory
+    per stage, and a plot of time per stage against N;
   * 1 vs 2 worker processes on the smallest N;
   * pyvi's own time to segment the same texts (`pyvi.ViTokenizer.tokenize` on titles and
     bodies), measured on a random sample in the same run and scaled by characters; the goal
@@ -134,8 +133,8 @@ def plot(scaling: pd.DataFrame, path: Path) -> None:
         bottom = ys if bottom is None else bottom + ys
     ax.set_xlabel("articles (VietNews)")
     ax.set_ylabel("wall-clock seconds (2 worker processes)")
-    ax.set_title("newslab pipeline on Dask (load, duplicates, segment, stories):\n"
-                 "time per stage vs corpus size, VietNews", fontsize=10)
+    ax.set_title("newslab pipeline on Dask: time per stage vs corpus size, VietNews",
+                 fontsize=10)
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
@@ -150,8 +149,8 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help="2k / 5k articles only")
     parser.add_argument("--sizes", default=None, help="comma-separated N (0 = all)")
     parser.add_argument("--partition-size", type=int, default=None)
-    parser.add_argument("--all-size", type=int, default=None,
-                        help="N for the run with every stage (default: the smallest N)")
+    parser.add_argument("--core", action="store_true",
+                        help="only the core stages (load, duplicates, segment, stories)")
     parser.add_argument("--pyvi-sample", type=int, default=300)
     parser.add_argument("--workdir", default="/tmp/newslab-bench-pipeline")
     args = parser.parse_args(argv)
@@ -169,10 +168,10 @@ def main(argv=None) -> int:
           f"(sample of {args.pyvi_sample} articles, {sample_chars} characters)", file=sys.stderr)
 
     state = {"per_char": per_char, "args": args, "runs": [], "stages": [], "chars": {}}
-    # smallest N: every stage (2 workers), then the core stages with 1 and 2 workers;
-    # larger N: the core stages (2 workers). Runs are written as they finish.
-    plan = [(args.all_size or sizes[0], 2, ALL), (sizes[0], 1, CORE), (sizes[0], 2, CORE)]
-    plan += [(size, 2, CORE) for size in sizes[1:]]
+    # every N with 2 workers, the smallest also with 1; every stage unless --core.
+    # Runs are written as they finish.
+    which = CORE if args.core else ALL
+    plan = [(sizes[0], 1, which), *[(size, 2, which) for size in sizes]]
     made: dict[int, tuple[Path, int, int]] = {}
     for size, workers, stages in plan:
         if size not in made:
@@ -227,8 +226,10 @@ def write_results(md_path: Path, png_path: Path, state: dict) -> None:
         "cluster included; `stages_s` the sum of its stages. `ratio` = pipeline_s / pyvi "
         "estimate (goal: at most 0.25).",
         "",
-        "`core` = load, duplicates, segmentation, stories (every global step); `all` adds topic "
-        "terms and quotes (per-article work plus one vocabulary merge and one story shuffle).",
+        "`all` = every stage; `core` = load, duplicates, segmentation, stories (every global "
+        "step). With stories and terms, `segment` also extracts the term candidates from the "
+        "same segmentation (each line is segmented once), so `terms` is only the vocabulary "
+        "merge and the ranking.",
         "",
         "## Runs",
         "",
@@ -245,36 +246,13 @@ def write_results(md_path: Path, png_path: Path, state: dict) -> None:
             lines.append(f"- {n:,} articles, {label}, {workers} worker(s): " + "; ".join(cells))
         lines += ["", "Peak memory: total of all worker processes, sampled by the scheduler "
                   "every 0.5 s.", ""]
-        core2 = stages[(stages["stages"] == "core") & (stages["workers"] == 2)]
-        if len(core2):
-            pivot = core2.pivot_table(index="articles", columns="stage", values="seconds")
+        two = stages[stages["workers"] == 2]
+        if len(two):
+            pivot = two.pivot_table(index="articles", columns="stage", values="seconds")
             cols = [s for s in order if s in pivot.columns]
             scaling = pivot[cols].reset_index()
             plot(scaling, png_path)
             lines += [f"![time per stage against N]({png_path.name})", ""]
-        full = stages[stages["stages"] == "all"]
-        if len(full) and len(runs):
-            n_small = int(full["articles"].iloc[0])
-            n_big = int(runs["articles"].max())
-            per = full.set_index("stage")["seconds"]
-            extra = float(per.get("terms", 0) + per.get("quotes", 0))
-            big_core = runs[(runs["articles"] == n_big) & (runs["stages"] == "core")
-                            & (runs["workers"] == 2)]
-            if len(big_core) and n_big > n_small:
-                chars_ratio = state["chars"][n_big] / state["chars"][n_small]
-                projected = float(big_core["pipeline_s"].iloc[0]) + extra * chars_ratio
-                pyvi_big = per_char * state["chars"][n_big]
-                lines += [
-                    "## Whole pipeline on all articles (core measured, terms + quotes scaled)",
-                    "",
-                    f"terms + quotes took {extra:.1f} s on {n_small:,} articles (2 workers); "
-                    f"scaled by characters ({chars_ratio:.1f}x) to {n_big:,} articles: "
-                    f"{extra * chars_ratio:.0f} s. Core measured on {n_big:,}: "
-                    f"{float(big_core['pipeline_s'].iloc[0]):.0f} s. Whole pipeline: about "
-                    f"{projected:.0f} s vs pyvi alone {pyvi_big:.0f} s, ratio "
-                    f"{projected / pyvi_big:.2f}.",
-                    "",
-                ]
     md_path.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

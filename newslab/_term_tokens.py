@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from newslab._term_names import (
     NAME_MARK,
@@ -115,13 +116,19 @@ class _Unit:
     evidence); `key` holds the lowercase syllables.
     """
 
-    __slots__ = ("kind", "syllables", "initial", "key")
+    __slots__ = ("kind", "syllables", "initial", "key", "word", "word_key", "surface")
 
     def __init__(self, kind: str, syllables: tuple[str, ...], initial: bool) -> None:
         self.kind = kind
         self.syllables = syllables
         self.initial = initial
         self.key = _lower_syllables(syllables)
+        # As a common word: its syllables joined, its key, its surface form (sentence-initial
+        # capitals are not the word's natural form).
+        self.word = "_".join(syllables)
+        self.word_key = "_".join(self.key)
+        spaced = " ".join(syllables)
+        self.surface = spaced.lower() if initial else spaced
 
 
 @lru_cache(maxsize=1 << 18)
@@ -170,75 +177,106 @@ def _normalise_tokens(tokens: Sequence[str], line: str) -> list[str]:
     return out
 
 
-def _line_units(tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter) -> list[_Unit]:
-    """Classify the tokens of one line, splitting tokens glued across a case boundary."""
+def _line_units(
+    tokens: Sequence[str], lower_vocab: set[str], cap_votes: Counter, memo: dict | None = None
+) -> list[_Unit]:
+    """Classify the tokens of one line, splitting tokens glued across a case boundary.
+
+    `memo` keeps each `(token, sentence-initial)` classification for the next lines (the
+    vocabulary statistics must not change in between).
+    """
     units: list[_Unit] = []
     initial = True
+    memo = {} if memo is None else memo
     for token in tokens:
-        if token in _SENTENCE_BREAKS:
-            units.append(_Unit("other", (token,), initial))
-            initial = True
-            continue
-        syllables, caps, lowered, lettered = _token_info(token)
-        if not syllables or not lettered:
-            units.append(_Unit("other", syllables or (token,), initial))
-            initial = initial and not syllables
-            continue
-        if not any(caps):
-            units.append(_Unit("word", syllables, initial))
-        elif all(caps):
-            # At a sentence start "Các", "Ông" are capitalised words, "Mỹ", "Ai Cập" are names:
-            # trust the capitalisation only if the lowercase form is not the usual one.
-            if initial and lowered in lower_vocab and cap_votes[lowered] <= 0:
-                units.append(_Unit("word", syllables, initial))
-            elif len(syllables) >= 4 or (
-                len(syllables) == 3 and not all(_looks_vietnamese(x) for x in syllables)
-            ):
-                # Four or more capitalised syllables in one token, or three with a foreign one,
-                # are names run together ("Điện_Kremlin_Dmitry_Peskov", "Kremlin_Dmitry_Peskov"):
-                # let the run statistics split them.
-                units.extend(_Unit("cap", (syl,), initial and k == 0) for k, syl in enumerate(syllables))
-            else:
-                units.append(_Unit("cap", syllables, initial))
-        elif lowered in lower_vocab or (
-            caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables)
-        ):
-            # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals.
-            # Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
-            units.append(_Unit("word" if initial else "capword", syllables, initial))
-        else:
-            # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
-            start = 0
-            for i in range(1, len(syllables) + 1):
-                if i == len(syllables) or caps[i] != caps[start]:
-                    kind = "cap" if caps[start] else "word"
-                    units.append(_Unit(kind, syllables[start:i], initial and start == 0))
-                    start = i
-        initial = False
+        got = memo.get((token, initial))
+        if got is None:
+            got = memo[(token, initial)] = _token_units(token, initial, lower_vocab, cap_votes)
+        units.extend(got[0])
+        initial = got[1]
     return units
+
+
+def _token_units(
+    token: str, initial: bool, lower_vocab: set[str], cap_votes: Counter
+) -> tuple[tuple[_Unit, ...], bool]:
+    """Units of one token and whether the next token starts a sentence."""
+    if token in _SENTENCE_BREAKS:
+        return (_Unit("other", (token,), initial),), True
+    syllables, caps, lowered, lettered = _token_info(token)
+    if not syllables or not lettered:
+        return (_Unit("other", syllables or (token,), initial),), initial and not syllables
+    if not any(caps):
+        return (_Unit("word", syllables, initial),), False
+    if all(caps):
+        # At a sentence start "Các", "Ông" are capitalised words, "Mỹ", "Ai Cập" are names:
+        # trust the capitalisation only if the lowercase form is not the usual one.
+        if initial and lowered in lower_vocab and cap_votes[lowered] <= 0:
+            return (_Unit("word", syllables, initial),), False
+        if len(syllables) >= 4 or (
+            len(syllables) == 3 and not all(_looks_vietnamese(x) for x in syllables)
+        ):
+            # Four or more capitalised syllables in one token, or three with a foreign one,
+            # are names run together ("Điện_Kremlin_Dmitry_Peskov", "Kremlin_Dmitry_Peskov"):
+            # let the run statistics split them.
+            return tuple(
+                _Unit("cap", (syl,), initial and k == 0) for k, syl in enumerate(syllables)
+            ), False
+        return (_Unit("cap", syllables, initial),), False
+    if lowered in lower_vocab or (
+        caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables)
+    ):
+        # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals.
+        # Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
+        return (_Unit("word" if initial else "capword", syllables, initial),), False
+    # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
+    units = []
+    start = 0
+    for i in range(1, len(syllables) + 1):
+        if i == len(syllables) or caps[i] != caps[start]:
+            kind = "cap" if caps[start] else "word"
+            units.append(_Unit(kind, syllables[start:i], initial and start == 0))
+            start = i
+    return tuple(units), False
 
 
 def _vocab_stats(token_lines: list[list[str]]) -> tuple[set[str], Counter]:
     """All-lowercase words seen, and per word: mid-sentence capitalised minus lowercase uses."""
     lower_vocab: set[str] = set()
-    cap_votes: Counter = Counter()
+    votes: dict[str, int] = {}
+    # per token: 0 sentence break, 1 no letter, 2 lowercase, 3 all capitalised, 4 mixed
+    kinds: dict[str, tuple[int, str]] = {}
     for tokens in token_lines:
         initial = True
         for token in tokens:
-            if token in _SENTENCE_BREAKS:
+            got = kinds.get(token)
+            if got is None:
+                got = kinds[token] = _vocab_kind(token)
+            kind, lowered = got
+            if kind == 0:
                 initial = True
                 continue
-            if not _has_letter(token):
+            if kind == 1:
                 continue
-            lowered = token.lower()
-            if token == lowered:
+            if kind == 2:
                 lower_vocab.add(lowered)
                 if not initial:
-                    cap_votes[lowered] -= 1
-            elif not initial and all(_token_info(token)[1]):
-                cap_votes[lowered] += 1
+                    votes[lowered] = votes.get(lowered, 0) - 1
+            elif kind == 3 and not initial:
+                votes[lowered] = votes.get(lowered, 0) + 1
             initial = False
-    return lower_vocab, cap_votes
+    return lower_vocab, Counter(votes)
+
+
+def _vocab_kind(token: str) -> tuple[int, str]:
+    if token in _SENTENCE_BREAKS:
+        return 0, token
+    if not _has_letter(token):
+        return 1, token
+    lowered = token.lower()
+    if token == lowered:
+        return 2, lowered
+    return (3 if all(_token_info(token)[1]) else 4), lowered
 
 
 # Lowercase particles inside foreign names: "Alexander Van der Bellen", "Luiz da Silva".
@@ -288,24 +326,22 @@ def _merge_noun_phrases(
     pairs: Counter = Counter()
     split_pairs: Counter = Counter()
     for doc in docs:
-        for i, (key, tag, is_word) in enumerate(doc):
-            unigrams[key] += 1
-            if i + 1 < len(doc):
-                key2, tag2, is_word2 = doc[i + 1]
-                if not (is_word and is_word2):
-                    continue
-                noun_phrase = tag in _NP_HEAD_TAGS and tag2 in _NP_TAIL_TAGS
-                # Two content syllables the segmenter left apart ("truy sát", "đẫm máu").
-                split_word = (
-                    "_" not in key
-                    and "_" not in key2
-                    and tag in _CONTENT_TAGS
-                    and tag2 in _CONTENT_TAGS
-                )
-                if noun_phrase:
-                    pairs[(key, key2)] += 1
-                elif split_word and key not in stop and key2 not in stop:
-                    split_pairs[(key, key2)] += 1
+        unigrams.update([item[0] for item in doc])
+        for (key, tag, is_word), (key2, tag2, is_word2) in pairwise(doc):
+            if not (is_word and is_word2):
+                continue
+            noun_phrase = tag in _NP_HEAD_TAGS and tag2 in _NP_TAIL_TAGS
+            # Two content syllables the segmenter left apart ("truy sát", "đẫm máu").
+            split_word = (
+                "_" not in key
+                and "_" not in key2
+                and tag in _CONTENT_TAGS
+                and tag2 in _CONTENT_TAGS
+            )
+            if noun_phrase:
+                pairs[(key, key2)] += 1
+            elif split_word and key not in stop and key2 not in stop:
+                split_pairs[(key, key2)] += 1
     strong = {
         p
         for p, c in pairs.items()
@@ -378,7 +414,8 @@ def extract_terms(
     token_lines = _call_segmenter(segmenter, lines, progress) if lines else []
     token_lines = [_normalise_tokens(t, line) for t, line in zip(token_lines, lines, strict=True)]
     lower_vocab, cap_votes = _vocab_stats(token_lines)
-    unit_lines = [_line_units(tokens, lower_vocab, cap_votes) for tokens in token_lines]
+    memo: dict = {}
+    unit_lines = [_line_units(tokens, lower_vocab, cap_votes, memo) for tokens in token_lines]
 
     line_runs = [_name_runs(units) for units in unit_lines]
     all_runs = [
@@ -417,13 +454,12 @@ def extract_terms(
                 i = b
                 continue
             if unit.kind in ("word", "capword"):
-                key = "_".join(unit.key)
+                key = unit.word_key
                 counter = surfaces.get(key)
                 if counter is None:
                     counter = surfaces[key] = Counter()
-                # Sentence-initial capitals are not the word's natural form.
-                counter[" ".join(unit.syllables).lower() if unit.initial else " ".join(unit.syllables)] += 1
-                doc_words[d].append("_".join(unit.syllables))
+                counter[unit.surface] += 1
+                doc_words[d].append(unit.word)
                 doc_kinds[d].append((key, True))
             i += 1
 

@@ -15,6 +15,7 @@ import inspect
 import logging
 import math
 import operator
+import time
 import zlib
 from dataclasses import dataclass, field
 
@@ -54,6 +55,19 @@ class Corpus:
         """Buckets for shuffles: enough for every worker, fewer than partitions."""
         workers = max(len(client.scheduler_info()["workers"]), 1)
         return int(min(max(len(self.parts), 1), max(2 * workers, math.ceil(len(self.parts) / 4))))
+
+
+class _Clock:
+    """Log the seconds each step of a stage takes (logger level INFO)."""
+
+    def __init__(self, stage: str) -> None:
+        self.stage, self.last = stage, time.perf_counter()
+
+    def lap(self, step: str, **counts) -> None:
+        now = time.perf_counter()
+        extra = "".join(f", {k}={v:,}" for k, v in counts.items())
+        logger.info("%s: %s %.1f s%s", self.stage, step, now - self.last, extra)
+        self.last = now
 
 
 def _defaults(func) -> dict:
@@ -373,26 +387,35 @@ def _identity_split(pieces, *, n_buckets: int):
 
 
 def _top_neighbours(*pieces, top: int) -> np.ndarray:
-    """Each article's `top` candidates by rare-word dot product, as `(min, max)` pairs."""
+    """Each article's `top` candidates by rare-word dot product, as `(min, max)` pairs.
+
+    Partial products of the same pair (from different word buckets) are summed by a sparse
+    matrix; ties at the cut go to the smaller position.
+    """
+    import scipy.sparse as sp
+
     a = np.concatenate([p[0] for p in pieces])
     b = np.concatenate([p[1] for p in pieces])
     v = np.concatenate([p[2] for p in pieces])
     if len(a) == 0:
         return np.empty((0, 2), dtype=np.int64)
-    order = np.lexsort((b, a))
-    a, b, v = a[order], b[order], v[order]
-    first = np.ones(len(a), dtype=bool)
-    first[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
-    starts = np.flatnonzero(first)
-    v = np.add.reduceat(v.astype(np.float64), starts)
-    a, b = a[starts], b[starts]
-    order = np.lexsort((b, -v, a))
-    a, b = a[order], b[order]
-    head = np.searchsorted(a, a, side="left")
-    rank = np.arange(len(a)) - head
-    keep = rank < top
-    a, b = a[keep], b[keep]
-    return np.unique(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1), axis=0)
+    shape = (int(a.max()) + 1, int(b.max()) + 1)
+    m = sp.csr_matrix((v.astype(np.float64), (a, b)), shape=shape)
+    m.sum_duplicates()  # sums the partial products and sorts each row by position
+    indptr, indices, data = m.indptr, m.indices, m.data
+    keep = np.ones(len(data), dtype=bool)
+    for i in np.flatnonzero(np.diff(indptr) > top):
+        lo, hi = indptr[i], indptr[i + 1]
+        vals = data[lo:hi]
+        kth = np.partition(vals, len(vals) - top)[len(vals) - top]
+        chosen = vals > kth
+        ties = np.flatnonzero(vals == kth)[: top - int(chosen.sum())]
+        chosen[ties] = True
+        keep[lo:hi] = chosen
+    rows = np.repeat(np.arange(shape[0], dtype=np.int64), np.diff(indptr))[keep]
+    cols = indices[keep].astype(np.int64)
+    code = np.unique(np.minimum(rows, cols) * (1 << 32) + np.maximum(rows, cols))
+    return np.stack([code >> 32, code & ((1 << 32) - 1)], axis=1)
 
 
 def _pair_sims(pairs: np.ndarray, xa, off_a: int, xb, off_b: int) -> np.ndarray:
@@ -488,10 +511,12 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
         return np.asarray(client.submit(_run_dense, keep, *corpus.parts, *segs).result())
 
     n_buckets = corpus.n_buckets(client)
+    clock = _Clock("stories")
     tw = int(opts.get("title_weight", 0))
     if not any(client.gather(client.map(_has_words, segs, which="body", title_weight=tw))):
         return np.arange(n, dtype=np.int64)
     vocab, df, idf = _vocabulary(client, segs, "body", tw, n, n_buckets)
+    clock.lap("vocabulary")
     vocab_f, idf_f = client.scatter([vocab, idf], broadcast=True)
     xs = client.map(vectors.tfidf_part, segs, which="body", title_weight=tw, vocab=vocab_f,
                     idf=idf_f)
@@ -503,6 +528,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
             xts = client.map(vectors.tfidf_part, segs, which="title", title_weight=0,
                              vocab=tv_f, idf=tidf_f)
 
+    clock.lap("tf-idf rows")
     # rare-word candidates, as `newslab.stories._candidates`
     max_df = max(50, n // 500)
     rare_f = client.scatter(df <= max_df, broadcast=True)
@@ -514,6 +540,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     got = [t for t in client.gather(tops) if len(t)]
     pairs = np.unique(np.concatenate(got), axis=0) if got else np.empty((0, 2), np.int64)
 
+    clock.lap("candidate pairs", pairs=len(pairs))
     # exact similarities where the rows live
     offsets = corpus.offsets
     sim = np.zeros(len(pairs))
@@ -533,6 +560,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
         sim = (1 - ts) * sim + ts * tsim
     a, b = pairs[:, 0], pairs[:, 1]
 
+    clock.lap("pair similarities")
     # nearest neighbours and shared-neighbour blend on the edge list
     from newslab.stories import _shared_neighbours_on_edges
 
@@ -545,6 +573,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     edge_parts = [client.scatter(e) for e in np.array_split(edges, max(n_buckets, 1))]
     nodes, roots = union.components(client, edge_parts)
 
+    clock.lap("neighbours and components", edges=len(edges))
     # average link inside each multi-article component, batched on the workers
     labels = np.full(n, -1, dtype=np.int64)
     next_label = 0
@@ -589,6 +618,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
             for members, local in zip(batches[j], f.result(), strict=True):
                 labels[members] = local + next_label
                 next_label += int(local.max()) + 1
+    clock.lap("average link")
     return _renumber(labels)
 
 

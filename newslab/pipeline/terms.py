@@ -27,17 +27,21 @@ from newslab.pipeline import vectors
 COLUMNS = ["group", "term", "score", "rank"]
 
 
-def extract_part(frame: pd.DataFrame, cache_dir, segmenter=None) -> dict:
+def extract_part(frame: pd.DataFrame, cache_dir, segmenter=None, texts=None) -> dict:
     """Terms of one partition's articles (title + cleaned body), as `topic_terms` extracts them.
 
     `segmenter` is a `newslab.pipeline.vectors.LineSegmenter` that may already hold the
-    partition's segmented lines (None: a new one).
+    partition's segmented lines (None: a new one); `texts` the articles' texts as
+    `newslab.terms._doc_texts` makes them, if already made.
     """
     from newslab._term_tokens import extract_terms
     from newslab.terms import _doc_texts
 
-    segmenter = segmenter or vectors.LineSegmenter(cache_dir)
-    td = extract_terms(_doc_texts(frame), segmenter=segmenter.lines_of)
+    texts = _doc_texts(frame) if texts is None else texts
+    if segmenter is None:
+        segmenter = vectors.LineSegmenter(cache_dir)
+        segmenter.add([line for t in texts for line in t.split("\n") if line.strip()])
+    td = extract_terms(texts, segmenter=segmenter.lines_of)
     return {"docs": td.docs, "surfaces": td.surfaces, "tags": td.tags}
 
 

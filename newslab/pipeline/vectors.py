@@ -58,25 +58,48 @@ class LineSegmenter:
     `newslab.segment` splits sentences at line breaks, so the words of a text are those of its
     lines put end to end. Segmenting lines lets one partition's stages share the work: the
     cleaned, tone-normalised lines that term extraction segments are mostly lines of the raw
-    bodies segmented for stories. Lines are cached on disk as `segment_many` caches texts.
+    bodies segmented for stories. Each `add` is one block on disk (one cache entry for all
+    its lines, keyed by their text and the segmentation version), so a rerun on the same
+    partition reads one entry instead of segmenting.
     """
 
     def __init__(self, cache_dir) -> None:
         self.cache_dir = cache_dir
         self.lines: dict[str, list[str]] = {}
 
-    def lines_of(self, lines: list[str], progress: bool = False) -> list[list[str]]:
-        """Words of each line (the term extractor's segmenter interface)."""
+    def add(self, lines: list[str]) -> None:
+        """Segment the lines not seen yet, all in one block."""
         todo = list(dict.fromkeys(line for line in lines if line not in self.lines))
         if todo:
-            self.lines.update(zip(todo, segment(todo, self.cache_dir), strict=True))
+            self.lines.update(zip(todo, _segment_block(todo, self.cache_dir), strict=True))
+
+    def lines_of(self, lines: list[str], progress: bool = False) -> list[list[str]]:
+        """Words of each line (the term extractor's segmenter interface)."""
+        self.add(lines)
         return [self.lines[line] for line in lines]
 
     def texts(self, texts: list[str]) -> list[list[str]]:
         """Words of each text, as `newslab.segment_many` returns them."""
         split = [t.split("\n") for t in texts]
-        self.lines_of([line for lines in split for line in lines])
+        self.add([line for lines in split for line in lines])
         return [[w for line in lines for w in self.lines[line]] for lines in split]
+
+
+def _segment_block(lines: list[str], cache_dir) -> list[list[str]]:
+    """`segment` of each line (no line breaks inside), cached as one block."""
+    if cache_dir is False:
+        return segment(lines, False)
+    from newslab._cache import TextCache, default_cache_dir
+    from newslab.segmentation import _versions
+
+    cache = TextCache(cache_dir if cache_dir is not None else default_cache_dir(),
+                      "segment-block", _versions())
+    block = "\n".join(lines)
+    found = cache.get_many([block])[0]
+    if found is None or len(found) != len(lines):
+        found = segment(lines, False)
+        cache.put_many([block], [found])
+    return found
 
 
 def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True,
@@ -97,13 +120,21 @@ def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True,
     titles = frame["title"].fillna("").tolist() if "title" in frame else [""] * len(frame)
     titles = [t if isinstance(t, str) else "" for t in titles]
     segmenter = LineSegmenter(cache_dir)
+    term_texts = None
+    lines = [line for t in (*texts, *titles) for line in t.split("\n")]
+    if extract_terms:
+        from newslab.terms import _doc_texts
+
+        term_texts = _doc_texts(frame)
+        lines += [line for t in term_texts for line in t.split("\n") if line.strip()]
+    segmenter.add(lines)  # one block: one cache entry, one pass of the model
     tokens = segmenter.texts(texts)
     title_tokens = segmenter.texts(titles)
     term_docs = None
     if extract_terms:
         from newslab.pipeline.terms import extract_part
 
-        term_docs = extract_part(frame, cache_dir, segmenter=segmenter)
+        term_docs = extract_part(frame, cache_dir, segmenter=segmenter, texts=term_texts)
     del segmenter
     body_docs = [clean_tokens(t, keep_numbers=True) for t in tokens]
     title_docs = [clean_tokens(t, keep_numbers=True) for t in title_tokens]
