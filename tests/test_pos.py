@@ -146,3 +146,26 @@ def test_lone_surrogate_fails_like_pyvi(tagger: FastPosTagger) -> None:
     # The failing word is not cached: the next call still checks it.
     with pytest.raises(ref.type):
         tagger.tag_many([["nhà"], words])
+
+
+def test_one_uncertified_text_in_a_batch_is_redone_alone(
+    tagger: FastPosTagger, seed_docs: list[list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stretches = FastPosTagger._decode_stretches
+    redone: list[int] = []
+    exact = FastPosTagger._viterbi_exact
+    second = len(seed_docs[0]) + 3  # a row inside the second text
+
+    def distrust_second(self: FastPosTagger, s, labels, *args):  # type: ignore[no-untyped-def]
+        bad = stretches(self, s, labels, *args)
+        labels[second] = 0
+        return np.append(bad, second)
+
+    def counted(self: FastPosTagger, s: np.ndarray) -> np.ndarray:
+        redone.append(len(s))
+        return exact(self, s)
+
+    monkeypatch.setattr(FastPosTagger, "_decode_stretches", distrust_second)
+    monkeypatch.setattr(FastPosTagger, "_viterbi_exact", counted)
+    assert tagger.tag_many(seed_docs) == [pyvi_tags(d) for d in seed_docs]
+    assert redone == [len(seed_docs[1])]
