@@ -139,6 +139,12 @@ class _Sentence:
         return "".join(parts)
 
 
+# Syllables of the pieces of text between spaces that are not all letters ("nói,", "7/12",
+# "TP.HCM."): they recur across texts, and a look-up is much cheaper than the regex.
+_PIECES: dict[str, list[str]] = {}
+_MAX_CACHED_PIECES = 50_000
+
+
 class _Text:
     """Syllables of all sentences of a text laid end to end, with the spacing before each.
 
@@ -154,6 +160,7 @@ class _Text:
         # with a neighbour), so an NFC text needs no normalising sentence by sentence.
         nfc = unicodedata.is_normalized("NFC", text)
         findall = SYLLABLE_RE.findall
+        pieces = _PIECES
         syl: list[str] = []
         tight: list[int] = []  # syllables written right after the previous one (no space)
         starts: list[int] = []  # first syllable of each sentence
@@ -162,7 +169,11 @@ class _Text:
             first = len(syl)
             at = 0
             for k in compress(range(len(chunks)), map(not_, map(str.isalpha, chunks))):
-                parts = findall(chunks[k])
+                parts = pieces.get(chunks[k])
+                if parts is None:
+                    parts = findall(chunks[k])
+                    if len(pieces) < _MAX_CACHED_PIECES:
+                        pieces[chunks[k]] = parts
                 if len(parts) > 1:
                     syl += chunks[at:k]
                     tight.extend(range(len(syl) + 1, len(syl) + len(parts)))
@@ -520,7 +531,7 @@ def _merge_names(text: _Text, starts: list[int], up: list[bool]) -> list[int]:
             continue
         stop = k + 1
         # Runs stop at a sentence start (no space before it).
-        while stop < n_words and space[starts[stop]]:
+        while stop < n_words and space[starts[stop]] and up[starts[stop]]:
             e = starts[stop + 1] if stop + 1 < n_words else n
             if not _capitalised_span(syl, space, starts[stop], e):
                 break
