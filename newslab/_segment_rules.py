@@ -142,7 +142,7 @@ class _Sentence:
 # Syllables of the pieces of text between spaces that are not all letters ("nói,", "7/12",
 # "TP.HCM."): they recur across texts, and a look-up is much cheaper than the regex.
 _PIECES: dict[str, list[str]] = {}
-_MAX_CACHED_PIECES = 50_000
+_MAX_CACHED_PIECES = 20_000  # about 6 MB
 
 
 class _Text:
