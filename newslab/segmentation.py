@@ -106,7 +106,8 @@ def _run_chunk(kind: str, texts: list[str]) -> list[object]:
     if kind == "tokenize":
         # Same output as tokenize() text by text, with one model pass per chunk.
         return list(_tokenizer().tokenize_batch(texts))
-    return [segment(t) for t in texts]
+    # One model pass for the chunk: many short texts (lines, titles) cost little more.
+    return _segment_rules.segment_texts(texts, _tokenizer())
 
 
 def _n_workers(n_jobs: int) -> int:

@@ -134,13 +134,11 @@ def sum_pairs(*pieces: np.ndarray, min_shared: int, min_estimate: float) -> np.n
     rows = np.concatenate(pieces) if pieces else np.empty((0, 5), dtype=np.int64)
     if len(rows) == 0:
         return _EMPTY_PAIRS
-    order = np.lexsort((rows[:, 1], rows[:, 0]))
-    rows = rows[order]
-    first = np.ones(len(rows), dtype=bool)
-    first[1:] = (rows[1:, 0] != rows[:-1, 0]) | (rows[1:, 1] != rows[:-1, 1])
-    starts = np.flatnonzero(first)
-    shared = np.add.reduceat(rows[:, 2], starts)
-    uniq = rows[starts]
+    # one sort of a 64-bit pair code (positions < 2**32), counts summed per pair
+    code = rows[:, 0] * (1 << 32) + rows[:, 1]
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    shared = np.bincount(inverse, weights=rows[:, 2]).astype(np.int64)
+    uniq = rows[first]
     smaller = np.minimum(uniq[:, 3], uniq[:, 4])
     ok = (shared >= min_shared) & (shared >= min_estimate * smaller)
     return uniq[ok][:, :2].copy()
