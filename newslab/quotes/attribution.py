@@ -162,6 +162,45 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _lower_cue_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`_cue_pattern` for lower-cased text, and the characters for which it is the same.
+
+    Case-insensitive matching is slow; on `text.lower()` a case-sensitive pattern whose
+    alternatives start with a letter is searched letter by letter, about twice as fast. It
+    finds the same matches where every character lower-cases to one character that has the
+    same word/space class and matches a cue letter exactly when `re.IGNORECASE` says so: the
+    first pattern finds a character outside that (checked) set, then the slow path is used.
+    """
+    cues = sorted(load_lexicon().cues, key=len, reverse=True)
+    letters = {ch for cue in cues for ch in cue if not ch.isspace()}
+    folds = [(c, re.compile(re.escape(c), re.IGNORECASE)) for c in sorted(letters)]
+
+    def same(ch: str) -> bool:
+        low = ch.lower()
+        return (
+            len(low) == 1
+            and bool(_WORD_CHAR.match(ch)) == bool(_WORD_CHAR.match(low))
+            and ch.isspace() == low.isspace()
+            and all((fold.fullmatch(ch) is not None) == (low == c) for c, fold in folds)
+        )
+
+    # Latin (with Vietnamese letters), general punctuation, and the masks "#" and "/"
+    candidates = [chr(k) for k in (9, 10, 13, *range(0x20, 0x250), *range(0x1E00, 0x2070))]
+    safe = "".join(ch for ch in candidates if same(ch))
+    groups: dict[str, list[str]] = {}
+    for cue in cues:
+        groups.setdefault(cue[0], []).append(cue[1:])
+    alternation = "|".join(
+        re.escape(first)
+        + r"(?<!\w.)(?:"
+        + "|".join(re.escape(rest).replace(r"\ ", r"\s+") for rest in rests)
+        + ")"
+        for first, rests in groups.items()
+    )
+    return re.compile("[^" + re.escape(safe) + "]"), re.compile(rf"(?:{alternation})(?!\w)")
+
+
 def _spaced(words: str) -> str:
     return re.escape(words).replace(r"\ ", r"\s+")
 
@@ -189,9 +228,15 @@ def find_cues(masked: str) -> list[Cue]:
     """
     lex = load_lexicon()
     found: list[Cue] = []
-    for m in _cue_pattern().finditer(masked):
-        text = _SPACE_RUN.sub(" ", m.group().lower())
-        found.append(Cue(m.start(), m.end(), m.group(), lex.cues[text]))
+    unsafe, lower_cues = _lower_cue_pattern()
+    if unsafe.search(masked):
+        matches = [(m.start(), m.end()) for m in _cue_pattern().finditer(masked)]
+    else:  # the same matches, found faster
+        matches = [(m.start(), m.end()) for m in lower_cues.finditer(masked.lower())]
+    for start, end in matches:
+        group = masked[start:end]
+        text = _SPACE_RUN.sub(" ", group.lower())
+        found.append(Cue(start, end, group, lex.cues[text]))
     for m in _CHO_BIET.finditer(masked) if _BIET.search(masked) else ():
         addressee = m.group(2)
         if addressee[:1].isupper() or addressee.lower() in {
@@ -346,3 +391,4 @@ def theo_is_source(phrase: str) -> bool:
 # Patterns compiled once (they run for every sentence or speaker phrase).
 _QUOTE_CLOSED = re.compile(r"[”\"»][,.]?\s*(?:[-–—]\s*)?[^,;:“”\"]*$")
 _THEO_STOP = re.compile(r"[,;:“”\"«»]|\.\s*$|\s[-–—]\s")
+_WORD_CHAR = re.compile(r"\w")

@@ -19,6 +19,7 @@ import pandas as pd
 from newslab.quotes.attribution import (
     _BIET,
     _cue_pattern,
+    _lower_cue_pattern,
     find_cues,
     find_theo,
     mask_quotes,
@@ -408,45 +409,6 @@ def _cues_skippable() -> bool:
     return all(len(c) >= 2 and _CUE_CHARS.fullmatch(c) for c in cues)
 
 
-@lru_cache(maxsize=1)
-def _lower_cue_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """`_cue_pattern` for lower-cased text, and the characters for which it is the same.
-
-    Case-insensitive matching is slow; on `text.lower()` a case-sensitive pattern whose
-    alternatives start with a letter is searched letter by letter, about twice as fast. It
-    finds the same matches where every character lower-cases to one character that has the
-    same word/space class and matches a cue letter exactly when `re.IGNORECASE` says so: the
-    first pattern finds a character outside that (checked) set, then the slow path is used.
-    """
-    cues = sorted(load_lexicon().cues, key=len, reverse=True)
-    letters = {ch for cue in cues for ch in cue if not ch.isspace()}
-    folds = [(c, re.compile(re.escape(c), re.IGNORECASE)) for c in sorted(letters)]
-
-    def same(ch: str) -> bool:
-        low = ch.lower()
-        return (
-            len(low) == 1
-            and bool(_WORD_CHAR.match(ch)) == bool(_WORD_CHAR.match(low))
-            and ch.isspace() == low.isspace()
-            and all((fold.fullmatch(ch) is not None) == (low == c) for c, fold in folds)
-        )
-
-    # Latin (with Vietnamese letters), general punctuation, and the masks "#" and "/"
-    candidates = [chr(k) for k in (9, 10, 13, *range(0x20, 0x250), *range(0x1E00, 0x2070))]
-    safe = "".join(ch for ch in candidates if same(ch))
-    groups: dict[str, list[str]] = {}
-    for cue in cues:
-        groups.setdefault(cue[0], []).append(cue[1:])
-    alternation = "|".join(
-        re.escape(first)
-        + r"(?<!\w.)(?:"
-        + "|".join(re.escape(rest).replace(r"\ ", r"\s+") for rest in rests)
-        + ")"
-        for first, rests in groups.items()
-    )
-    return re.compile("[^" + re.escape(safe) + "]"), re.compile(rf"(?:{alternation})(?!\w)")
-
-
 def _places_longest_first(lex) -> list[tuple[str, str]]:
     return [(p, p.lower()) for p in sorted(lex.words("places"), key=len, reverse=True)]
 
@@ -598,4 +560,3 @@ _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
 _PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")
 _WORDS = re.compile(r"\w+")
 _CUE_CHARS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
-_WORD_CHAR = re.compile(r"\w")
