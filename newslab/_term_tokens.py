@@ -431,44 +431,49 @@ def extract_terms(
     doc_items: list[list[tuple[str, str, bool]]] = [[] for _ in texts]
     doc_words: list[list[str]] = [[] for _ in texts]
     doc_kinds: list[list[tuple[str, bool]]] = [[] for _ in texts]
+    word_kinds = ("word", "capword")
     for d, units, runs in zip(line_doc, unit_lines, line_runs, strict=True):
-        run_at = {a: b for a, b in runs}
-        i = 0
-        while i < len(units):
-            unit = units[i]
-            if i in run_at:
-                b = run_at[i]
-                run = tuple(u.key for u in units[i:b])
-                for pa, pb in _split_run(run, standalone, total, heads=heads):
-                    part = units[i + pa : i + pb]
-                    syllables = [s for u in part for s in u.syllables]
-                    # Names are keyed apart from words: "Anh" (Britain) is not "anh".
-                    key = NAME_MARK + "_".join(syllables).lower()
-                    surface = " ".join(syllables)
+        words_d, kinds_d = doc_words[d], doc_kinds[d]
+        done = 0
+        for a, b in (*runs, (len(units), len(units))):
+            for unit in units[done:a]:
+                if unit.kind in word_kinds:
+                    key = unit.word_key
                     counter = surfaces.get(key)
                     if counter is None:
                         counter = surfaces[key] = Counter()
-                    counter[surface] += 1
-                    doc_words[d].append("_".join(syllables))
-                    doc_kinds[d].append((key, False))
-                i = b
+                    counter[unit.surface] += 1
+                    words_d.append(unit.word)
+                    kinds_d.append((key, True))
+            done = b
+            if a == b:
                 continue
-            if unit.kind in ("word", "capword"):
-                key = unit.word_key
+            run = tuple(u.key for u in units[a:b])
+            for pa, pb in _split_run(run, standalone, total, heads=heads):
+                syllables = [s for u in units[a + pa : a + pb] for s in u.syllables]
+                # Names are keyed apart from words: "Anh" (Britain) is not "anh".
+                key = NAME_MARK + "_".join(syllables).lower()
+                surface = " ".join(syllables)
                 counter = surfaces.get(key)
                 if counter is None:
                     counter = surfaces[key] = Counter()
-                counter[unit.surface] += 1
-                doc_words[d].append(unit.word)
-                doc_kinds[d].append((key, True))
-            i += 1
+                counter[surface] += 1
+                words_d.append("_".join(syllables))
+                kinds_d.append((key, False))
 
     tags: dict[str, Counter] = {}
     tagger = (pos_tagger or _default_pos_tagger()) if use_pos else None
+    batch = None
+    if use_pos and pos_tagger is None:
+        from newslab.segmentation import pos_tag_many
+
+        batch = pos_tag_many(doc_words)  # each document tagged on its own, in one pass
     for d in range(len(texts)):
         kinds = doc_kinds[d]
         doc_tags = [""] * len(kinds)
-        if tagger is not None and kinds:
+        if batch is not None and len(batch[d]) == len(kinds):
+            doc_tags = batch[d]
+        elif tagger is not None and batch is None and kinds:
             tagged = tagger(doc_words[d])
             if len(tagged) == len(kinds):
                 doc_tags = [tag for _, tag in tagged]

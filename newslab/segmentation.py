@@ -243,8 +243,18 @@ def segment_many(
     return _many("segment", texts, n_jobs, cache_dir, progress)  # type: ignore[return-value]
 
 
+@lru_cache(maxsize=1)
+def _pos_tagger():
+    from newslab._pos import FastPosTagger
+
+    return FastPosTagger.from_pyvi()
+
+
 def pos_tag(words: Sequence[str]) -> list[tuple[str, str]]:
-    """Tag segmented words with pyvi's part-of-speech tagger.
+    """Tag segmented words exactly as pyvi's part-of-speech tagger does, only faster.
+
+    The words are tagged as one sequence with pyvi's own CRF model, evaluated by
+    `newslab._pos.FastPosTagger` (identical tags, several times faster).
 
     Args:
         words: Words as returned by `segment` (syllables joined by `_`).
@@ -259,11 +269,24 @@ def pos_tag(words: Sequence[str]) -> list[tuple[str, str]]:
     """
     if not words:
         return []
-    from pyvi import ViPosTagger
-
     words = list(words)
-    _, tags = ViPosTagger.postagging_tokens(words)
-    return list(zip(words, tags, strict=True))
+    return list(zip(words, _pos_tagger().tag(words), strict=True))
+
+
+def pos_tag_many(sequences: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Tags of many word sequences, each tagged on its own as `pos_tag` would (batched).
+
+    Args:
+        sequences: Word sequences (syllables joined by `_`).
+
+    Returns:
+        One list of tags per sequence.
+
+    Example:
+        >>> pos_tag_many([["Hà_Nội", "đẹp"], []])[1]
+        []
+    """
+    return _pos_tagger().tag_many([list(words) for words in sequences])
 
 
 @lru_cache(maxsize=1)
