@@ -13,6 +13,11 @@ sentence by sentence on pyvi's decisions (from `newslab._tokenizer`), these rule
 
 Nothing here is tuned to one corpus: the rules look at capitalisation, spacing and pyvi's
 own word list.
+
+For speed, `segment_text` / `segment_texts` run the model and the rules over all sentences
+of a text (or of many texts) at once: words are kept as the index of their first syllable,
+and each rule only looks where it can apply. `_segment_text_reference` is the plain
+sentence-by-sentence version; tests pin the fast path to it.
 """
 
 from __future__ import annotations
