@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 NAME_MARK = "^"  # starts the key of a name term: "^ai_cập"
 
@@ -24,6 +25,7 @@ _VIET_SYLLABLE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _looks_vietnamese(syllable: str) -> bool:
     """Whether a syllable is spelled like a Vietnamese one ("Tổng" yes, "Fathy", "Putin" no)."""
     return bool(_VIET_SYLLABLE.match(unicodedata.normalize("NFC", syllable.lower())))

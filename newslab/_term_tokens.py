@@ -285,8 +285,11 @@ _NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "da", "di", "du",
 
 def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
     """Spans [start, end) of maximal runs of capitalised units ("Bộ Ngoại giao" included)."""
-    runs = []
-    i = 0
+    runs: list[tuple[int, int]] = []
+    starts = [k for k, u in enumerate(units) if u.kind == "cap"]
+    if not starts:
+        return runs
+    i = starts[0]
     while i < len(units):
         if units[i].kind == "cap":
             j = i
