@@ -373,7 +373,7 @@ def _extend_orgs(events: list[Event], text: str) -> None:
             at = lowered.find(name.lower() + " ")
             while at >= 0 and best == name:
                 after = lowered[at + len(name) + 1 : at + len(name) + 40]
-                for place, low in places:
+                for place, low in places.get(after[:1], ()):
                     if after.startswith(low) and not after[len(low) : len(low) + 1].isalnum():
                         best = text[at : at + len(name) + 1 + len(place)]
                         break
@@ -409,8 +409,12 @@ def _cues_skippable() -> bool:
     return all(len(c) >= 2 and _CUE_CHARS.fullmatch(c) for c in cues)
 
 
-def _places_longest_first(lex) -> list[tuple[str, str]]:
-    return [(p, p.lower()) for p in sorted(lex.words("places"), key=len, reverse=True)]
+def _places_longest_first(lex) -> dict[str, list[tuple[str, str]]]:
+    """`(place, lower-cased)` longest first, by first lower-cased character."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for place in sorted(lex.words("places"), key=len, reverse=True):
+        out.setdefault(place.lower()[:1], []).append((place, place.lower()))
+    return out
 
 
 def _boilerplate(text: str, title: str | None) -> list[tuple[int, int]]:
