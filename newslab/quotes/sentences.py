@@ -162,12 +162,11 @@ def _split(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts.sort()
     spans, pos = [], 0
     for cut_start, cut_end in cuts + [(len(text), len(text))]:
-        a, b = pos, cut_start
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            spans.append((a, b))
+        if cut_start > pos:
+            piece = text[pos:cut_start]
+            body = piece.lstrip()  # str.strip() drops exactly the str.isspace() characters
+            if body:
+                a = pos + len(piece) - len(body)
+                spans.append((a, a + len(body.rstrip())))
         pos = max(pos, cut_end)
     return spans
