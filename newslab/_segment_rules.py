@@ -554,11 +554,35 @@ def _merge_names(text: _Text, starts: list[int], up: list[bool]) -> list[int]:
             continue
         clause_start = s in sentence_starts or syl[s - 1] in _CLAUSE_OPENERS
         out += starts[done:k]
-        bounds = [*starts[k:stop], e]
-        run = [list(range(a, b)) for a, b in pairwise(bounds)]
-        out += [group[0][0] for group in _split_run(text, run, clause_start)]  # type: ignore[arg-type]
+        out += _name_starts(text, starts[k:stop], e, clause_start)
         done = stop
     return out + starts[done:] if done else starts
+
+
+# `_split_run` results by run (syllables, spacing, words, clause start): names recur a lot.
+_RUNS: dict[tuple, tuple[int, ...]] = {}
+_MAX_CACHED_RUNS = 20_000
+
+
+def _name_starts(text: _Text, words: list[int], stop: int, clause_start: bool) -> list[int]:
+    """First syllables of the names `_split_run` makes of a run of capitalised words.
+
+    `words` are the first syllables of the run's words; the run ends before `stop`.
+    """
+    s = words[0]
+    # `_split_run` reads only the run's syllables, the spacing inside it, its words and
+    # `clause_start`: the same key gives the same groups (as offsets from the run start).
+    # The key is flat (syllables, then spacing flags, then word offsets): a string never
+    # equals a bool or an int, so two different runs never share a key.
+    key = (clause_start, *text.syl[s:stop], *text.space[s + 1 : stop], *[w - s for w in words])
+    groups = _RUNS.get(key)
+    if groups is None:
+        bounds = [*words, stop]
+        run = [list(range(a, b)) for a, b in pairwise(bounds)]
+        groups = tuple(g[0][0] - s for g in _split_run(text, run, clause_start))  # type: ignore[arg-type]
+        if len(_RUNS) < _MAX_CACHED_RUNS:
+            _RUNS[key] = groups
+    return [s + g for g in groups]
 
 
 def _render(text: _Text, starts: list[int]) -> list[str]:
