@@ -296,14 +296,15 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
 
             idf = idf_vector(vocab["df"].to_numpy(), corpus.n, dtype=np.float64)
             vocab_f, idf_f = client.scatter([vocab, idf], broadcast=True)
-            per_article = [client.submit(tm.article_terms, td, p, vocab_f, idf_f, n_terms)
-                           for td, p in zip(tds, corpus.parts, strict=True)]
+            counts = [client.submit(tm.counts_part, td, vocab_f) for td in tds]
+            per_article = [client.submit(tm.article_terms, c, p, vocab_f, idf_f, n_terms)
+                           for c, p in zip(counts, corpus.parts, strict=True)]
             _write(client, per_article, out / "terms", progress, "write terms")
             report.outputs["terms"] = str(out / "terms")
             if labels is not None and len(vocab):
                 parts = shuffle(
-                    client, tds, tm.split_story_counts, tm.story_terms, n_buckets,
-                    split_args=[(labels[o:o + n], vocab_f)
+                    client, counts, tm.split_story_counts, tm.story_terms, n_buckets,
+                    split_args=[(labels[o:o + n],)
                                 for o, n in zip(offsets, corpus.lengths, strict=True)],
                     combine_kwargs={"vocab": vocab_f, "n_classes": int(len(np.unique(labels))),
                                     "n": n_terms},
@@ -314,7 +315,7 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
                 path = out / "story_terms.parquet"
                 story_terms.to_parquet(path, index=False)
                 report.outputs["story_terms"] = str(path)
-            del tds
+            del tds, counts
 
     if "quotes" in stages:
         with _Stage(client, report, "quotes", progress):

@@ -50,9 +50,8 @@ def split_stats(td: dict, *, n_buckets: int) -> list[dict]:
     df: Counter = Counter()
     count: Counter = Counter()
     for doc in td["docs"]:
-        c = Counter(doc)
-        count.update(c)
-        df.update(c.keys())
+        count.update(doc)
+        df.update(set(doc))
     out: list[dict] = [{} for _ in range(n_buckets)]
     for key in count:
         out[zlib.crc32(key.encode("utf-8")) % n_buckets][key] = (
@@ -74,9 +73,17 @@ def merge_stats(*pieces: dict) -> pd.DataFrame:
             df[key] += d
             count[key] += c
             if t:
-                tags.setdefault(key, Counter()).update(t)
+                got = tags.get(key)
+                if got is None:
+                    tags[key] = Counter(t)
+                else:
+                    got.update(t)
             if s:
-                surfaces.setdefault(key, Counter()).update(s)
+                got = surfaces.get(key)
+                if got is None:
+                    surfaces[key] = Counter(s)
+                else:
+                    got.update(s)
     keys = sorted(k for k in df if not is_junk(k, tags.get(k)))
     return pd.DataFrame({
         "key": pd.Series(keys, dtype=object),
@@ -86,36 +93,48 @@ def merge_stats(*pieces: dict) -> pd.DataFrame:
     })
 
 
+def counts_part(td: dict, vocab: pd.DataFrame) -> sp.csr_matrix:
+    """Term counts of one partition's articles over the merged vocabulary (one row each)."""
+    return _counts(td, vocab["key"].to_numpy(dtype=object))
+
+
 def _counts(td: dict, keys: np.ndarray) -> sp.csr_matrix:
     index = {k: i for i, k in enumerate(keys.tolist())}
-    indptr, cols, vals = [0], [], []
-    for doc in td["docs"]:
-        c = Counter(index[k] for k in doc if k in index)
-        for j in sorted(c):
-            cols.append(j)
-            vals.append(c[j])
-        indptr.append(len(cols))
-    return sp.csr_matrix((np.asarray(vals, dtype=float), np.asarray(cols, dtype=np.int64),
-                          np.asarray(indptr)), shape=(len(td["docs"]), len(keys)))
+    get = index.get
+    lengths = [len(doc) for doc in td["docs"]]
+    cols = np.fromiter((get(k, -1) for doc in td["docs"] for k in doc), dtype=np.int64,
+                       count=sum(lengths))
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    known = cols >= 0
+    x = sp.csr_matrix((np.ones(int(known.sum())), (rows[known], cols[known])),
+                      shape=(len(td["docs"]), len(keys)))
+    x.sum_duplicates()
+    return x
 
 
 def _top(groups, rows: sp.csr_matrix, display: np.ndarray, n: int) -> list[tuple]:
+    """Top `n` positive entries of each row: highest value first, ties by display form."""
+    rank = np.empty(len(display), dtype=np.int64)
+    rank[np.argsort(display, kind="stable")] = np.arange(len(display))
     records = []
     for g, i in zip(groups, range(rows.shape[0]), strict=True):
         lo, hi = rows.indptr[i], rows.indptr[i + 1]
         cols, vals = rows.indices[lo:hi], rows.data[lo:hi]
-        pick = sorted((j for j in range(len(cols)) if vals[j] > 0),
-                      key=lambda j: (-vals[j], display[cols[j]]))[:n]
-        for rank, j in enumerate(pick, start=1):
-            records.append((g, display[cols[j]], float(vals[j]), rank))
+        positive = vals > 0
+        cols, vals = cols[positive], vals[positive]
+        pick = np.lexsort((rank[cols], -vals))[:n]
+        for r, j in enumerate(pick, start=1):
+            records.append((g, display[cols[j]], float(vals[j]), r))
     return records
 
 
-def article_terms(td: dict, frame: pd.DataFrame, vocab: pd.DataFrame, idf: np.ndarray,
-                  n: int) -> pd.DataFrame:
-    """Top `n` TF-IDF terms of each article of a partition (as `topic_terms(corpus)`)."""
-    keys = vocab["key"].to_numpy(dtype=object)
-    x = _counts(td, keys)
+def article_terms(counts: sp.csr_matrix, frame: pd.DataFrame, vocab: pd.DataFrame,
+                  idf: np.ndarray, n: int) -> pd.DataFrame:
+    """Top `n` TF-IDF terms of each article of a partition (as `topic_terms(corpus)`).
+
+    `counts` is the partition's `counts_part`.
+    """
+    x = counts.copy()
     np.log(x.data, x.data)
     x.data += 1.0
     x.data *= idf[x.indices]
@@ -126,11 +145,9 @@ def article_terms(td: dict, frame: pd.DataFrame, vocab: pd.DataFrame, idf: np.nd
     return pd.DataFrame(records, columns=COLUMNS)
 
 
-def split_story_counts(td: dict, labels: np.ndarray, vocab: pd.DataFrame, *,
+def split_story_counts(x: sp.csr_matrix, labels: np.ndarray, *,
                        n_buckets: int) -> list[tuple]:
-    """Term counts per story of one partition, split by story."""
-    keys = vocab["key"].to_numpy(dtype=object)
-    x = _counts(td, keys)
+    """Term counts per story of one partition (`x`: its `counts_part`), split by story."""
     stories, inverse = np.unique(labels, return_inverse=True)
     onehot = sp.csr_matrix((np.ones(len(labels)), (inverse, np.arange(len(labels)))),
                            shape=(len(stories), len(labels)))
