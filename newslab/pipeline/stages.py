@@ -218,6 +218,7 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     if corpus.n == 0:
         return pd.DataFrame(columns=COLUMNS), np.empty((0, 2), dtype=np.int64)
     offsets = corpus.offsets
+    clock = _Clock("duplicates")
     fps = client.map(lsh.fingerprint_part, corpus.parts, k=opts["k"])
     n_buckets = corpus.n_buckets(client)
 
@@ -229,6 +230,7 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     members = {int(g[0]): g for g in groups}
     not_rep = np.sort(np.concatenate([g[1:] for g in groups])) if groups else np.empty(0, np.int64)
     not_rep_f = client.scatter(not_rep, broadcast=True)
+    clock.lap("shingles and exact copies", groups=len(groups))
 
     # candidates: shingle postings -> buckets -> pair counts -> summed per pair
     pair_parts = shuffle(
@@ -248,7 +250,7 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     )
     candidates = [c for c in client.gather(candidates_f) if len(c)]
     cands = np.concatenate(candidates) if candidates else np.empty((0, 2), dtype=np.int64)
-    logger.info("%d candidate pairs", len(cands))
+    clock.lap("candidate pairs", pairs=len(cands))
 
     # exact check where the two shingle sets live
     verified_f = []
@@ -274,6 +276,7 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
                 for y in members.get(b, (b,)):
                     lo, hi = (x, y) if x < y else (y, x)
                     pairs.append((int(lo), int(hi), jac, cont, kind))
+    clock.lap("exact check", duplicates=len(pairs))
     out = pd.DataFrame(pairs, columns=["a", "b", "similarity", "containment", "kind"])
     out = out.sort_values(["similarity", "a", "b"], ascending=[False, True, True])
     ids = lookup_ids(client, corpus, np.concatenate([out["a"].to_numpy(np.int64),
