@@ -116,7 +116,7 @@ class _Unit:
     evidence); `key` holds the lowercase syllables.
     """
 
-    __slots__ = ("kind", "syllables", "initial", "key", "word", "word_key", "surface")
+    __slots__ = ("kind", "syllables", "initial", "key", "word", "word_key", "surface", "item")
 
     def __init__(self, kind: str, syllables: tuple[str, ...], initial: bool) -> None:
         self.kind = kind
@@ -129,6 +129,7 @@ class _Unit:
         self.word_key = "_".join(self.key)
         spaced = " ".join(syllables)
         self.surface = spaced.lower() if initial else spaced
+        self.item = (self.word_key, True)  # (key, is_common_word), as a document lists it
 
 
 @lru_cache(maxsize=1 << 18)
@@ -435,19 +436,16 @@ def extract_terms(
     doc_words: list[list[str]] = [[] for _ in texts]
     doc_kinds: list[list[tuple[str, bool]]] = [[] for _ in texts]
     word_kinds = ("word", "capword")
+    word_units: list[_Unit] = []  # surfaces of common words are counted once at the end
     for d, units, runs in zip(line_doc, unit_lines, line_runs, strict=True):
         words_d, kinds_d = doc_words[d], doc_kinds[d]
         done = 0
         for a, b in (*runs, (len(units), len(units))):
-            for unit in units[done:a]:
-                if unit.kind in word_kinds:
-                    key = unit.word_key
-                    counter = surfaces.get(key)
-                    if counter is None:
-                        counter = surfaces[key] = Counter()
-                    counter[unit.surface] += 1
-                    words_d.append(unit.word)
-                    kinds_d.append((key, True))
+            words = [u for u in units[done:a] if u.kind in word_kinds]
+            if words:
+                word_units.extend(words)
+                words_d.extend([u.word for u in words])
+                kinds_d.extend([u.item for u in words])
             done = b
             if a == b:
                 continue
@@ -464,8 +462,17 @@ def extract_terms(
                 words_d.append("_".join(syllables))
                 kinds_d.append((key, False))
 
+    # Units are shared between equal (token, sentence-initial) occurrences: count them.
+    for unit, n in Counter(word_units).items():
+        counter = surfaces.get(unit.word_key)
+        if counter is None:
+            counter = surfaces[unit.word_key] = Counter()
+        counter[unit.surface] += n
+    del word_units
+
     tags: dict[str, Counter] = {}
     tagger = (pos_tagger or _default_pos_tagger()) if use_pos else None
+    tag_pairs: Counter = Counter()  # (key, tag) -> uses
     batch = None
     if use_pos and pos_tagger is None:
         from newslab.segmentation import pos_tag_many
@@ -481,12 +488,13 @@ def extract_terms(
             if len(tagged) == len(kinds):
                 doc_tags = [tag for _, tag in tagged]
         doc_items[d] = [(key, tag, is_word) for (key, is_word), tag in zip(kinds, doc_tags, strict=True)]
-        for (key, _), tag in zip(kinds, doc_tags, strict=True):
-            if tag:
-                counter = tags.get(key)
-                if counter is None:
-                    counter = tags[key] = Counter()
-                counter[tag] += 1
+        tag_pairs.update(zip([key for key, _ in kinds], doc_tags, strict=True))
+    for (key, tag), n in tag_pairs.items():
+        if tag:
+            counter = tags.get(key)
+            if counter is None:
+                counter = tags[key] = Counter()
+            counter[tag] += n
 
     doc_items = _alias_short_names(doc_items)
     doc_items = _merge_case_variants(doc_items)
