@@ -139,6 +139,8 @@ def _lower_syllables(syllables: tuple[str, ...]) -> tuple[str, ...]:
 
 _HYPHENATED = re.compile(r"([^\W\d_]+)-([^\W\d_]+)", re.UNICODE)
 _ABBREVIATION = re.compile(r"^[^\W\d_]{1,3}\.$", re.UNICODE)
+# A token of two or more characters ending with a dot, in tokens joined by NUL.
+_DOTTED_TOKEN = re.compile(r"[^\x00]\.\x00")
 
 
 def _normalise_tokens(tokens: Sequence[str], line: str) -> list[str]:
@@ -148,6 +150,8 @@ def _normalise_tokens(tokens: Sequence[str], line: str) -> list[str]:
     "NATO" "."; abbreviations such as "TP." (in "TP. HCM") keep their dot.
     """
     pairs = set(_HYPHENATED.findall(line)) if "-" in line else set()
+    if not pairs and not _DOTTED_TOKEN.search("\x00".join(tokens) + "\x00"):
+        return list(tokens)  # no hyphenated name, no token ending with a dot: nothing to do
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -360,7 +364,11 @@ def _merge_noun_phrases(
     if not strong:
         return docs
     merged_docs = []
+    firsts = {p[0] for p in strong}
     for doc in docs:
+        if firsts.isdisjoint([item[0] for item in doc]):
+            merged_docs.append(doc)  # no strong pair can start here
+            continue
         out = []
         i = 0
         while i < len(doc):
