@@ -14,8 +14,6 @@ Writes benchmarks/results/stage-costs.md.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import os
 import platform
 import sys
@@ -50,8 +48,7 @@ def steps() -> dict[str, Callable[[pd.DataFrame], object]]:
         return [ViTokenizer.tokenize(t) for t in (*frame["title"], *frame["text"]) if t]
 
     def quotes(frame):
-        with contextlib.redirect_stderr(io.StringIO()):  # its progress bar
-            return extract_quotes(frame)
+        return extract_quotes(frame, progress=False)
 
     def segment(frame):
         return vectors.segment_part(frame, cache_dir=False)

@@ -226,3 +226,15 @@ def test_western_name_particles_stay_in_the_name():
     text = "Phát biểu sau khi thắng cử, ông Van der Bellen cam kết sẽ giải quyết các vấn đề gây chia rẽ."
     (event,) = article_events(text)
     assert (event.speaker.name, event.speaker.gender) == ("Van der Bellen", "male")
+
+
+def test_progress_bar_only_when_asked(vims_dev_dir, capsys):
+    corpus = newslab.load_corpus(sorted(vims_dev_dir.glob("Cluster_00[1-9]")))
+    assert len(corpus) >= 50  # the bar is shown from 50 articles on
+    capsys.readouterr()
+    quiet = newslab.extract_quotes(corpus, progress=False)
+    assert "quotes" not in capsys.readouterr().err
+    shown = newslab.extract_quotes(corpus)
+    assert "quotes" in capsys.readouterr().err
+    pd.testing.assert_frame_equal(quiet, shown)
+    assert len(quiet) > 0

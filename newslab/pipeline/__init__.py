@@ -208,13 +208,9 @@ def _stories_part(frame: pd.DataFrame, labels: np.ndarray) -> pd.DataFrame:
 
 
 def _quotes_part(frame: pd.DataFrame) -> pd.DataFrame:
-    import contextlib
-    import io as _io
-
     from newslab.quotes import extract_quotes
 
-    with contextlib.redirect_stderr(_io.StringIO()):  # its tqdm bar has no place on a worker
-        return extract_quotes(frame)
+    return extract_quotes(frame, progress=False)  # a progress bar has no place on a worker
 
 
 def _write(client, futures: list, directory: Path, progress: bool, desc: str) -> list:

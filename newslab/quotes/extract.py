@@ -494,12 +494,13 @@ def article_events(
     return events
 
 
-def extract_quotes(corpus) -> pd.DataFrame:
+def extract_quotes(corpus, *, progress: bool = True) -> pd.DataFrame:
     """Extract quote events (who says what, directly or reported) from a corpus.
 
     Args:
         corpus: A corpus DataFrame from `newslab.load_corpus` (index `doc_id`, column `text`),
             or a path / list of paths to load.
+        progress: Show a tqdm progress bar on stderr (only for 50 articles or more).
 
     Returns:
         One row per event, columns `doc_id, speaker, speaker_type ("person" | "organization" |
@@ -522,7 +523,7 @@ def extract_quotes(corpus) -> pd.DataFrame:
     else:  # a repeated doc_id gets a Series from .get, hence no title: keep that
         title_list = [titles.get(doc_id) for doc_id in frame.index]
     items = frame["text"].items()
-    if len(frame) >= 50:  # progress only where it helps (and no widget warning for small runs)
+    if progress and len(frame) >= 50:  # only where it helps (no widget warning for small runs)
         from tqdm import tqdm
 
         items = tqdm(items, total=len(frame), desc="quotes", unit="doc")
