@@ -117,9 +117,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split text into sentences, keeping each quoted passage inside one sentence.
 
-    Sentences end at `.`, `!`, `?` or `…` (with any closing quotes) followed by a space and an
-    upper-case letter, digit or opening quote, and at line ends; neither counts inside a
-    quoted passage.
+    Sentences end at `.`, `!`, `?` or `…` (with any closing quotes after it) followed by a space
+    and an upper-case letter, digit or opening quote, and at line ends; neither counts inside a
+    quoted passage. A quotation whose last full stop is inside its marks (`“... Hai.” Bà B`)
+    therefore runs on into the next sentence, where the attribution often stands; a full stop
+    after the closing mark (`“... Hai”. Bà B`) ends the sentence.
 
     Args:
         text: Article text with `\\n` line ends.
@@ -128,9 +130,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         `(start, end)` spans of the sentences, stripped of surrounding spaces.
 
     Example:
+        >>> t = 'Ông A nói: “Một. Hai”. Bà B đồng ý.'
+        >>> [t[s:e] for s, e in split_sentences(t)]
+        ['Ông A nói: “Một. Hai”.', 'Bà B đồng ý.']
         >>> t = 'Ông A nói: “Một. Hai.” Bà B đồng ý.'
         >>> [t[s:e] for s, e in split_sentences(t)]
-        ['Ông A nói: “Một. Hai.”', 'Bà B đồng ý.']
+        ['Ông A nói: “Một. Hai.” Bà B đồng ý.']
     """
     return _split(text, quote_regions(text))
 
