@@ -93,13 +93,24 @@ def merge_stats(*pieces: dict) -> pd.DataFrame:
     })
 
 
+# The vocabulary's key -> column map, built once per worker process: the broadcast vocabulary
+# is one object on each worker, shared by all its partitions' tasks.
+_INDEX: list = [None, None]
+
+
+def _index_of(vocab: pd.DataFrame) -> dict[str, int]:
+    if _INDEX[0] is not vocab:
+        keys = vocab["key"].to_numpy(dtype=object)
+        _INDEX[:] = [vocab, {k: i for i, k in enumerate(keys.tolist())}]
+    return _INDEX[1]
+
+
 def counts_part(td: dict, vocab: pd.DataFrame) -> sp.csr_matrix:
     """Term counts of one partition's articles over the merged vocabulary (one row each)."""
-    return _counts(td, vocab["key"].to_numpy(dtype=object))
+    return _counts(td, _index_of(vocab))
 
 
-def _counts(td: dict, keys: np.ndarray) -> sp.csr_matrix:
-    index = {k: i for i, k in enumerate(keys.tolist())}
+def _counts(td: dict, index: dict[str, int]) -> sp.csr_matrix:
     get = index.get
     lengths = [len(doc) for doc in td["docs"]]
     cols = np.fromiter((get(k, -1) for doc in td["docs"] for k in doc), dtype=np.int64,
@@ -107,7 +118,7 @@ def _counts(td: dict, keys: np.ndarray) -> sp.csr_matrix:
     rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
     known = cols >= 0
     x = sp.csr_matrix((np.ones(int(known.sum())), (rows[known], cols[known])),
-                      shape=(len(td["docs"]), len(keys)))
+                      shape=(len(td["docs"]), len(index)))
     x.sum_duplicates()
     return x
 
