@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -438,7 +438,7 @@ def extract_terms(
     standalone, total = _run_stats(all_runs)
     heads = _suffix_heads(all_runs)
 
-    surfaces: dict[str, Counter] = {}
+    surfaces: defaultdict[str, Counter] = defaultdict(Counter)
     # Per document: (key, tag, is_common_word) with names and words in text order.
     doc_items: list[list[tuple[str, str, bool]]] = [[] for _ in texts]
     doc_words: list[list[str]] = [[] for _ in texts]
@@ -463,22 +463,16 @@ def extract_terms(
                 # Names are keyed apart from words: "Anh" (Britain) is not "anh".
                 key = NAME_MARK + "_".join(syllables).lower()
                 surface = " ".join(syllables)
-                counter = surfaces.get(key)
-                if counter is None:
-                    counter = surfaces[key] = Counter()
-                counter[surface] += 1
+                surfaces[key][surface] += 1
                 words_d.append("_".join(syllables))
                 kinds_d.append((key, False))
 
     # Units are shared between equal (token, sentence-initial) occurrences: count them.
     for unit, n in Counter(word_units).items():
-        counter = surfaces.get(unit.word_key)
-        if counter is None:
-            counter = surfaces[unit.word_key] = Counter()
-        counter[unit.surface] += n
+        surfaces[unit.word_key][unit.surface] += n
     del word_units
 
-    tags: dict[str, Counter] = {}
+    tags: defaultdict[str, Counter] = defaultdict(Counter)
     tagger = (pos_tagger or _default_pos_tagger()) if use_pos else None
     tag_pairs: Counter = Counter()  # (key, tag) -> uses
     batch = None
@@ -499,10 +493,7 @@ def extract_terms(
         tag_pairs.update(zip([key for key, _ in kinds], doc_tags, strict=True))
     for (key, tag), n in tag_pairs.items():
         if tag:
-            counter = tags.get(key)
-            if counter is None:
-                counter = tags[key] = Counter()
-            counter[tag] += n
+            tags[key][tag] += n
 
     doc_items = _alias_short_names(doc_items)
     doc_items = _merge_case_variants(doc_items)
@@ -517,4 +508,4 @@ def extract_terms(
             parts = key.split("_")
             surfaces[key][" ".join(parts)] += 1
     docs = [[key for key, _, _ in doc] for doc in doc_items]
-    return TermDocs(docs=docs, surfaces=surfaces, tags=tags)
+    return TermDocs(docs=docs, surfaces=dict(surfaces), tags=dict(tags))

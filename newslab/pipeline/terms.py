@@ -15,7 +15,7 @@ by `newslab.topic_terms` on the whole corpus. With one partition the results are
 from __future__ import annotations
 
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -66,24 +66,16 @@ def merge_stats(*pieces: dict) -> pd.DataFrame:
 
     df: Counter = Counter()
     count: Counter = Counter()
-    tags: dict[str, Counter] = {}
-    surfaces: dict[str, Counter] = {}
+    tags: defaultdict[str, Counter] = defaultdict(Counter)
+    surfaces: defaultdict[str, Counter] = defaultdict(Counter)
     for piece in pieces:
         for key, (d, c, t, s) in piece.items():
             df[key] += d
             count[key] += c
             if t:
-                got = tags.get(key)
-                if got is None:
-                    tags[key] = Counter(t)
-                else:
-                    got.update(t)
+                tags[key].update(t)
             if s:
-                got = surfaces.get(key)
-                if got is None:
-                    surfaces[key] = Counter(s)
-                else:
-                    got.update(s)
+                surfaces[key].update(s)
     keys = sorted(k for k in df if not is_junk(k, tags.get(k)))
     return pd.DataFrame({
         "key": pd.Series(keys, dtype=object),
