@@ -11,7 +11,7 @@ export PYTHONHASHSEED := 0
 
 help:
 	@echo "make report     set up .venv, run every notebook on the seeds, write reports/*.html"
-	@echo "make test       set up .venv, run the unit tests and pytest --nbval on notebooks/"
+	@echo "make test       set up .venv, run ruff, the unit tests, the docstring examples and pytest --nbval on notebooks/"
 	@echo "make lab        JupyterLab with the newslab kernel"
 	@echo "make notebooks  re-execute the notebooks in place (commit the outputs)"
 	@echo "make bench      run the benchmarks and quality scorers in benchmarks/ (needs ../shared/data)"
@@ -34,6 +34,7 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check newslab tests benchmarks
 	$(BIN)/python -m pytest tests -q
+	$(BIN)/python -m pytest --doctest-modules newslab -q -p no:cacheprovider
 	$(BIN)/python -m pytest --nbval notebooks --nbval-sanitize-with notebooks/sanitize.cfg -q -p no:cacheprovider
 
 unit: $(STAMP)

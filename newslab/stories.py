@@ -318,8 +318,8 @@ def cluster_stories(
         first; an article alone in its story has a label of its own.
 
     Example:
-        >>> stories = cluster_stories("seeds")  # doctest: +SKIP
-        >>> stories.nunique()  # doctest: +SKIP
+        >>> stories = cluster_stories("seeds")
+        >>> stories.nunique()
         1
 
     References:

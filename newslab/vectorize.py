@@ -156,8 +156,9 @@ def similarity(corpus, **options) -> pd.DataFrame:
         for non-empty articles.
 
     Example:
-        >>> sim = similarity("seeds")  # doctest: +SKIP
-        >>> sim.loc["000_520658d4c20afb8a", "001_144e3ac11ccbbacf"]  # doctest: +SKIP
+        >>> sim = similarity("seeds")
+        >>> round(float(sim.loc["000_520658d4c20afb8a", "001_144e3ac11ccbbacf"]), 2)
+        0.38
     """
     from newslab.corpus import as_corpus
 

@@ -62,7 +62,7 @@ def idf_vector(df: np.ndarray, n_docs: int, dtype=np.float32) -> np.ndarray:
     """scikit-learn's smoothed IDF, `ln((1 + n) / (1 + df)) + 1`, computed as it computes it.
 
     Example:
-        >>> idf_vector(np.array([1, 3]), 3).round(4).tolist()
+        >>> idf_vector(np.array([1, 3]), 3, dtype=np.float64).round(4).tolist()
         [1.6931, 1.0]
     """
     d = df.astype(dtype) + 1.0

@@ -510,8 +510,11 @@ def extract_quotes(corpus, *, progress: bool = True) -> pd.DataFrame:
 
     Example:
         >>> import newslab
-        >>> q = newslab.extract_quotes(newslab.load_corpus("seeds"))  # doctest: +SKIP
-        >>> q[["speaker", "cue"]].head(2)  # doctest: +SKIP
+        >>> q = newslab.extract_quotes(newslab.load_corpus("seeds"))
+        >>> q[["speaker", "cue"]].head(2)
+             speaker       cue
+        0  Jen Psaki  cho biết
+        1  Jen Psaki  cho biết
     """
     from newslab.corpus import as_corpus
 
