@@ -140,6 +140,29 @@ def plot(scaling: pd.DataFrame, path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+#: Worker time per task prefix (`PipelineReport.task_seconds`) summed into the pipeline's steps.
+FAMILIES = {  # Dask drops the leading underscore of function names in task prefixes
+    "load": ("read_task", "slice", "rename", "doc-ids", "len"),
+    "duplicates": ("fingerprint_part", "exact", "postings", "pairs", "verify_block", "doc_ids"),
+    "segmentation + term extraction": ("segment_part",),
+    "stories": ("vocab", "tfidf_part", "rare-words", "neighbours", "pair_sims", "has_",
+                "story-", "cluster_batch", "split_rows", "pair", "forest", "union", "run_dense"),
+    "terms": ("term-stats", "counts_part", "article_terms", "story-terms", "extract_part"),
+    "quotes": ("quotes_part",),
+    "write": ("write_part", "articles_part", "stories_part"),
+}
+
+
+def task_families(task_seconds: dict[str, float]) -> dict[str, float]:
+    """Worker seconds per pipeline step, from the per-prefix task seconds."""
+    out: dict[str, float] = {}
+    for prefix, sec in task_seconds.items():
+        family = next((f for f, starts in FAMILIES.items()
+                       if any(prefix.startswith(s) for s in starts)), "other")
+        out[family] = out.get(family, 0.0) + sec
+    return {k: round(v, 1) for k, v in out.items()}
+
+
 CORE = ("load", "duplicates", "stories")
 ALL = ("load", "duplicates", "stories", "terms", "quotes")
 
@@ -193,6 +216,11 @@ def main(argv=None) -> int:
                **{f"n_{k}": v for k, v in got["outputs"].items()}}
         print(row, file=sys.stderr)
         state["runs"].append(row)
+        state.setdefault("work", []).append(
+            {"articles": n, "stages": label, "workers": workers,
+             "worker_s": round(sum(rep.task_seconds.values()), 1),
+             **task_families(rep.task_seconds)})
+        print(rep.task_seconds, file=sys.stderr)
         for stage, sec in rep.seconds.items():
             state["stages"].append({"articles": n, "stages": label, "workers": workers,
                                     "stage": stage, "seconds": round(sec, 1),
@@ -246,6 +274,20 @@ def write_results(md_path: Path, png_path: Path, state: dict) -> None:
             lines.append(f"- {n:,} articles, {label}, {workers} worker(s): " + "; ".join(cells))
         lines += ["", "Peak memory: total of all worker processes, sampled by the scheduler "
                   "every 0.5 s.", ""]
+    if state.get("work"):
+        work = pd.DataFrame(state["work"]).fillna(0)
+        lines += [
+            "## Worker seconds per step",
+            "",
+            "Where the time goes, measured by the workers themselves (Dask's compute time per "
+            "task, `PipelineReport.task_seconds`, summed by step): unlike the wall-clock stage "
+            "times above, work that runs beside other stages (quotes) is counted where it "
+            "belongs. `worker_s` is the total over both workers; divided by the workers it is "
+            "the wall time a perfectly busy cluster would take.",
+            "",
+            fmt_table(work),
+            "",
+        ]
         two = stages[stages["workers"] == 2]
         if len(two):
             pivot = two.pivot_table(index="articles", columns="stage", values="seconds")

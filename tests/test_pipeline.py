@@ -53,6 +53,10 @@ def test_report_counts_every_article(vims):
     assert {"load", "duplicates", "segment", "stories", "quotes", "write"} <= set(report.seconds)
     articles = read_output(out, "articles")
     assert articles["doc_id"].tolist() == corpus.index.tolist()
+    # worker time per task prefix: segmentation and quotes did real work on the workers
+    assert report.task_seconds["segment_part"] > 0
+    assert report.task_seconds["quotes_part"] > 0
+    assert all(v > 0 for v in report.task_seconds.values())
 
 
 def test_duplicates_equal_in_memory(vims):

@@ -54,6 +54,10 @@ class PipelineReport:
         outputs: Output table name -> path.
         skipped: Inputs that held no readable article (as `load_corpus` reports them).
         dashboard: The Dask dashboard link, when there is one.
+        task_seconds: Seconds the workers spent computing the run's tasks, per task name
+            prefix (as the Dask dashboard groups them: `"segment_part"`, `"_quotes_part"`,
+            `"postings-split"`, ...). Unlike `seconds`, this is worker time, so work that runs
+            beside other stages (quotes) is counted where it belongs.
     """
 
     n_articles: int = 0
@@ -65,6 +69,7 @@ class PipelineReport:
     outputs: dict[str, str] = field(default_factory=dict)
     skipped: list[dict] = field(default_factory=list)
     dashboard: str | None = None
+    task_seconds: dict[str, float] = field(default_factory=dict)
 
     def table(self) -> pd.DataFrame:
         """Per-stage seconds and peak worker memory (MiB) as a DataFrame."""
@@ -109,6 +114,12 @@ class _Stage:
 
             tqdm.write(f"[pipeline] {self.name}: {self.report.seconds[self.name]:.1f} s", file=sys.stderr)
         return False
+
+
+def _task_seconds(dask_scheduler=None) -> dict[str, float]:
+    """Compute seconds per task prefix so far (run on the scheduler)."""
+    return {name: float(p.all_durations.get("compute", 0.0))
+            for name, p in dask_scheduler.task_prefixes.items()}
 
 
 def _wait(futures: list, desc: str, progress: bool) -> None:
@@ -232,6 +243,7 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
 
     report = PipelineReport(dashboard=getattr(client, "dashboard_link", None))
     report.n_workers = len(client.scheduler_info()["workers"])
+    before = client.run_on_scheduler(_task_seconds)
     for name in ("articles", "stories", "terms", "quotes"):
         shutil.rmtree(out / name, ignore_errors=True)
     for name in ("duplicates", "story_terms"):
@@ -289,9 +301,11 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
 
     if "terms" in stages:
         with _Stage(client, report, "terms", progress):
+            clock = st._Clock("terms")
             if labels is None:
                 tds = client.map(tm.extract_part, corpus.parts, cache_dir=cache_dir)
             _wait(tds, "terms", progress)
+            clock.lap("term extraction")
             n_buckets = corpus.n_buckets(client)
             merged = client.gather(shuffle(client, tds, tm.split_stats, tm.merge_stats,
                                            n_buckets, name="term-stats"))
@@ -299,12 +313,14 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
             from newslab.pipeline.idf import idf_vector
 
             idf = idf_vector(vocab["df"].to_numpy(), corpus.n, dtype=np.float64)
+            clock.lap("vocabulary merge", terms=len(vocab))
             vocab_f, idf_f = client.scatter([vocab, idf], broadcast=True)
             counts = [client.submit(tm.counts_part, td, vocab_f) for td in tds]
             per_article = [client.submit(tm.article_terms, c, p, vocab_f, idf_f, n_terms)
                            for c, p in zip(counts, corpus.parts, strict=True)]
             _write(client, per_article, out / "terms", progress, "write terms")
             report.outputs["terms"] = str(out / "terms")
+            clock.lap("article terms")
             if labels is not None and len(vocab):
                 parts = shuffle(
                     client, counts, tm.split_story_counts, tm.story_terms, n_buckets,
@@ -319,6 +335,7 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
                 path = out / "story_terms.parquet"
                 story_terms.to_parquet(path, index=False)
                 report.outputs["story_terms"] = str(path)
+                clock.lap("story terms")
             del tds, counts
 
     if "quotes" in stages:
@@ -334,6 +351,10 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
         _write(client, parts, out / "articles", progress, "write articles")
         report.outputs["articles"] = str(out / "articles")
     report.client_peak_memory = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    after = client.run_on_scheduler(_task_seconds)
+    report.task_seconds = dict(sorted(
+        ((k, v - before.get(k, 0.0)) for k, v in after.items()
+         if v - before.get(k, 0.0) > 0), key=lambda kv: -kv[1]))
     return report
 
 
