@@ -1,5 +1,6 @@
 """The distributed building blocks without a cluster: bucketed steps equal their in-memory
-counterparts (union-find, IDF, shingle-bucket candidates, sharded reading)."""
+counterparts (union-find, IDF, shingle-bucket candidates, sharded reading, pair grouping,
+merged term statistics)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,54 @@ def test_reading_reports_broken_lines(tmp_path):
     frame, skipped = io.read_task([(str(path), "a.jsonl")])
     assert frame.index.tolist() == ["1"]
     assert skipped[0]["line"] == 2 and "broken JSON" in skipped[0]["reason"]
+
+
+def test_pair_groups_cover_every_pair_once():
+    from newslab.pipeline.stages import Corpus, by_partition_block
+
+    corpus = Corpus(parts=[None] * 7, lengths=[5, 3, 8, 2, 6, 4, 5])
+    rng = np.random.default_rng(1)
+    pairs = rng.integers(0, corpus.n, size=(400, 2))
+    seen = np.zeros(len(pairs), dtype=int)
+    for index, part_a, parts_b, chunks in by_partition_block(corpus, pairs, block=2):
+        assert len(parts_b) <= 2 and len(chunks) == len(parts_b)
+        assert np.array_equal(np.concatenate(chunks), pairs[index])
+        assert (corpus.part_of(pairs[index, 0]) == part_a).all()
+        for b, chunk in zip(parts_b, chunks, strict=True):
+            assert (corpus.part_of(chunk[:, 1]) == b).all()
+        seen[index] += 1
+    assert (seen == 1).all()
+
+
+def test_merged_term_statistics_equal_in_memory(vims_dev_dir):
+    """Term statistics merged from three partitions in hash buckets = those of the whole."""
+    from collections import Counter, defaultdict
+
+    from newslab._term_tokens import TermDocs, extract_terms
+    from newslab.pipeline import terms as tm
+    from newslab.terms import _count_matrix, _doc_texts
+
+    folders = sorted(p for p in vims_dev_dir.iterdir() if p.is_dir())[:4]
+    texts = _doc_texts(newslab.load_corpus(folders))
+    parts = [extract_terms(texts[i::3]) for i in range(3)]
+    tables = [tm.compact(td) for td in parts]
+    splits = [tm.split_stats(t, n_buckets=4) for t in tables]
+    vocab = pd.concat([tm.merge_stats(*[s[j] for s in splits]) for j in range(4)])
+    vocab = vocab.sort_values("key", ignore_index=True)
+
+    # the same partitions' statistics merged in memory
+    tags, surfaces = defaultdict(Counter), defaultdict(Counter)
+    for td in parts:
+        for key, c in td.tags.items():
+            tags[key].update(c)
+        for key, c in td.surfaces.items():
+            surfaces[key].update(c)
+    whole = _count_matrix(TermDocs([d for td in parts for d in td.docs], surfaces, tags))
+    assert len(vocab) > 500
+    assert vocab["key"].tolist() == whole.keys
+    assert vocab["display"].tolist() == whole.display
+    assert vocab["df"].tolist() == np.diff(whole.counts.tocsc().indptr).tolist()
+    assert vocab["count"].tolist() == np.asarray(whole.counts.sum(axis=0)).ravel().tolist()
+    # counts over the merged vocabulary: the whole matrix, row blocks of each partition
+    got = sp.vstack([tm.counts_part(t, vocab) for t in tables])
+    assert np.array_equal(got.toarray(), whole.counts.toarray())

@@ -163,3 +163,12 @@ def verify(
         kind = "near" if jac >= near else "contained"
         found.append((int(a), int(b), round(jac, 4), round(cont, 4), kind))
     return found
+
+
+def verify_block(chunks: list[np.ndarray], fp_a: dict, offset_a: int, fps_b: list[dict],
+                 offsets_b: list[int], *, threshold: float, near: float) -> list[tuple]:
+    """`verify` of one partition's candidates with each partition of a block, concatenated."""
+    return [found
+            for chunk, fp_b, off_b in zip(chunks, fps_b, offsets_b, strict=True)
+            for found in verify(chunk, fp_a, offset_a, fp_b, off_b,
+                                threshold=threshold, near=near)]

@@ -253,18 +253,11 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     clock.lap("candidate pairs", pairs=len(cands))
 
     # exact check where the two shingle sets live
-    verified_f = []
-    if len(cands):
-        pa, pb = corpus.part_of(cands[:, 0]), corpus.part_of(cands[:, 1])
-        key = pa * len(corpus.parts) + pb
-        order = np.argsort(key, kind="stable")
-        cands, key = cands[order], key[order]
-        cuts = np.flatnonzero(np.diff(key)) + 1
-        for chunk in np.split(cands, cuts):
-            a, b = corpus.part_of(chunk[:1, 0])[0], corpus.part_of(chunk[:1, 1])[0]
-            verified_f.append(client.submit(
-                lsh.verify, chunk, fps[a], offsets[a], fps[b], offsets[b],
-                threshold=threshold, near=opts["near"]))
+    verified_f = [
+        client.submit(lsh.verify_block, chunks, fps[pa], offsets[pa], [fps[b] for b in pbs],
+                      [offsets[b] for b in pbs], threshold=threshold, near=opts["near"])
+        for _, pa, pbs, chunks in by_partition_block(corpus, cands)
+    ]
     pairs: list[tuple[int, int, float, float, str]] = []
     for g in groups:
         for x in range(len(g)):
@@ -430,14 +423,40 @@ def _pair_sims(pairs: np.ndarray, xa, off_a: int, xb, off_b: int) -> np.ndarray:
     return np.asarray(ra.multiply(rb).sum(axis=1), dtype=np.float64).ravel()
 
 
-def _by_partition_pair(corpus: Corpus, pairs: np.ndarray):
-    """Chunks of pairs that live in the same two partitions: `(chunk, part_a, part_b, index)`."""
+def _pair_sims_block(chunks: list, xa, off_a: int, xbs: list, offs_b: list) -> np.ndarray:
+    """`_pair_sims` of one partition's pairs with a block of partitions, concatenated."""
+    got = [_pair_sims(c, xa, off_a, xb, ob) for c, xb, ob in zip(chunks, xbs, offs_b, strict=True)]
+    return np.concatenate(got) if got else np.empty(0)
+
+
+#: Most partitions one pair task reads besides its own (bounds a task's memory).
+PAIR_BLOCK = 32
+
+
+def by_partition_block(corpus: Corpus, pairs: np.ndarray, block: int = PAIR_BLOCK):
+    """Pairs grouped for tasks: the first articles in one partition, the second in a block.
+
+    Yields `(index, part_a, parts_b, chunks)`: the pairs' rows in `pairs`, the partition of their
+    first articles, the (at most `block`) partitions of their second articles, and the pairs
+    of each of those partitions, in `index` order. One task per group instead of one per pair
+    of partitions: a few hundred tasks on 150k articles instead of thousands, and the results
+    gathered at once.
+    """
+    if len(pairs) == 0:
+        return
     pa, pb = corpus.part_of(pairs[:, 0]), corpus.part_of(pairs[:, 1])
-    key = pa * len(corpus.parts) + pb
-    order = np.argsort(key, kind="stable")
-    cuts = np.flatnonzero(np.diff(key[order])) + 1
-    for idx in np.split(order, cuts):
-        yield pairs[idx], int(pa[idx[0]]), int(pb[idx[0]]), idx
+    order = np.lexsort((pb, pa))
+    pa_s, pb_s = pa[order], pb[order]
+    for a in np.unique(pa_s):
+        lo, hi = np.searchsorted(pa_s, [a, a + 1])
+        bs = np.unique(pb_s[lo:hi])
+        for start in range(0, len(bs), block):
+            chosen = bs[start:start + block]
+            sel = lo + np.flatnonzero(np.isin(pb_s[lo:hi], chosen))
+            idx = order[sel]
+            cuts = np.flatnonzero(np.diff(pb_s[sel])) + 1
+            chunks = np.split(pairs[idx], cuts)
+            yield idx, int(a), [int(b) for b in chosen], chunks
 
 
 def _split_rows(x, xt, offset: int, batch_of, *, n_buckets: int):
@@ -548,16 +567,20 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     offsets = corpus.offsets
     sim = np.zeros(len(pairs))
     tsim = np.zeros(len(pairs))
-    jobs = []
-    for chunk, pa, pb, idx in _by_partition_pair(corpus, pairs) if len(pairs) else []:
-        f = client.submit(_pair_sims, chunk, xs[pa], offsets[pa], xs[pb], offsets[pb])
-        ft = (client.submit(_pair_sims, chunk, xts[pa], offsets[pa], xts[pb], offsets[pb])
-              if xts is not None else None)
-        jobs.append((idx, f, ft))
-    for idx, f, ft in jobs:
-        sim[idx] = f.result()
-        if ft is not None:
-            tsim[idx] = ft.result()
+    where, fs, fts = [], [], []
+    for idx, pa, pbs, chunks in by_partition_block(corpus, pairs):
+        where.append(idx)
+        offs = [offsets[b] for b in pbs]
+        fs.append(client.submit(_pair_sims_block, chunks, xs[pa], offsets[pa],
+                                [xs[b] for b in pbs], offs))
+        if xts is not None:
+            fts.append(client.submit(_pair_sims_block, chunks, xts[pa], offsets[pa],
+                                     [xts[b] for b in pbs], offs))
+    for idx, got in zip(where, client.gather(fs), strict=True):
+        sim[idx] = got
+    if fts:
+        for idx, got in zip(where, client.gather(fts), strict=True):
+            tsim[idx] = got
     ts, ss, k = opts["title_share"], opts["snn_share"], opts["neighbours"]
     if xts is not None:
         sim = (1 - ts) * sim + ts * tsim
