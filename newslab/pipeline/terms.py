@@ -15,7 +15,7 @@ by `newslab.topic_terms` on the whole corpus. With one partition the results are
 from __future__ import annotations
 
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -33,6 +33,9 @@ def extract_part(frame: pd.DataFrame, cache_dir, segmenter=None, texts=None) -> 
     `segmenter` is a `newslab.pipeline.vectors.LineSegmenter` that may already hold the
     partition's segmented lines (None: a new one); `texts` the articles' texts as
     `newslab.terms._doc_texts` makes them, if already made.
+
+    Returns:
+        The partition's term table (`compact`).
     """
     from newslab._term_tokens import extract_terms
     from newslab.terms import _doc_texts
@@ -41,78 +44,135 @@ def extract_part(frame: pd.DataFrame, cache_dir, segmenter=None, texts=None) -> 
     if segmenter is None:
         segmenter = vectors.LineSegmenter(cache_dir)
         segmenter.add([line for t in texts for line in t.split("\n") if line.strip()])
-    td = extract_terms(texts, segmenter=segmenter.lines_of)
-    return {"docs": td.docs, "surfaces": td.surfaces, "tags": td.tags}
+    return compact(extract_terms(texts, segmenter=segmenter.lines_of))
 
 
-def split_stats(td: dict, *, n_buckets: int) -> list[dict]:
-    """Per-term statistics of a partition (`df`, `count`, `tags`, `surfaces`) split by term."""
-    df: Counter = Counter()
-    count: Counter = Counter()
-    for doc in td["docs"]:
-        count.update(doc)
-        df.update(set(doc))
-    out: list[dict] = [{} for _ in range(n_buckets)]
-    for key in count:
-        out[zlib.crc32(key.encode("utf-8")) % n_buckets][key] = (
-            df[key], count[key], td["tags"].get(key), td["surfaces"].get(key)
-        )
-    return out
+def compact(td) -> dict:
+    """A partition's terms as arrays: what the workers keep between stages.
+
+    A `TermDocs` holds a list of keys per article and a `Counter` of tags and of surface
+    forms per key: tens of MB of small Python objects per 2,000 articles, which on 150k
+    articles pushed the workers towards spilling. The table holds the same numbers:
+
+    - `keys`: the partition's distinct term keys, sorted;
+    - `counts`: CSR (articles x keys) of how often each article has each key;
+    - `tags` / `surfaces`: `(key, tag or surface form, count)` rows of the keys in `keys`.
+
+    Example:
+        >>> from collections import Counter
+        >>> from newslab._term_tokens import TermDocs
+        >>> t = compact(TermDocs([["^hà_nội", "mưa", "mưa"]], {"^hà_nội": Counter({"Hà Nội": 1})}))
+        >>> t["keys"].tolist(), t["counts"].toarray().tolist()
+        (['^hà_nội', 'mưa'], [[1.0, 2.0]])
+    """
+    keys = sorted(dict.fromkeys(k for doc in td.docs for k in doc))
+    index = {k: i for i, k in enumerate(keys)}
+    lengths = [len(doc) for doc in td.docs]
+    cols = np.fromiter((index[k] for doc in td.docs for k in doc), dtype=np.int64,
+                       count=sum(lengths))
+    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    x = sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(lengths), len(keys)))
+    x.sum_duplicates()
+    return {"keys": np.array(keys, dtype=object), "counts": x,
+            "tags": _rows(td.tags, index), "surfaces": _rows(td.surfaces, index)}
+
+
+def _rows(per_key: dict[str, Counter], index: dict[str, int]) -> pd.DataFrame:
+    """`(key, value, count)` rows of the keys in `index`."""
+    rows = [(k, v, c) for k, counter in per_key.items() if k in index
+            for v, c in counter.items()]
+    return pd.DataFrame({"key": pd.Series([r[0] for r in rows], dtype=object),
+                         "value": pd.Series([r[1] for r in rows], dtype=object),
+                         "count": np.array([r[2] for r in rows], dtype=np.int64)})
+
+
+def _bucket(keys: np.ndarray, n_buckets: int) -> np.ndarray:
+    return np.fromiter((zlib.crc32(k.encode("utf-8")) % n_buckets for k in keys.tolist()),
+                       dtype=np.int64, count=len(keys))
+
+
+def split_stats(table: dict, *, n_buckets: int) -> list[dict]:
+    """Per-term statistics of a partition (`df`, `count`, tag and surface rows) split by term."""
+    x = table["counts"]
+    keys = table["keys"]
+    df = np.bincount(x.indices, minlength=len(keys)).astype(np.int64)
+    count = np.asarray(x.sum(axis=0)).ravel().astype(np.int64)
+    bucket = _bucket(keys, n_buckets)
+    key_bucket = pd.Series(bucket, index=keys) if len(keys) else pd.Series(dtype=np.int64)
+    tag_b = key_bucket.reindex(table["tags"]["key"]).to_numpy()
+    surf_b = key_bucket.reindex(table["surfaces"]["key"]).to_numpy()
+    return [{"keys": keys[bucket == j], "df": df[bucket == j], "count": count[bucket == j],
+             "tags": table["tags"][tag_b == j], "surfaces": table["surfaces"][surf_b == j]}
+            for j in range(n_buckets)]
+
+
+def _best(rows: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.Series:
+    """The first value per key after summing counts per (key, value) and sorting."""
+    if rows.empty:
+        return pd.Series(dtype=object)
+    summed = rows.groupby(["key", "value"], sort=False)["count"].sum().reset_index()
+    if "upper" in by:
+        summed["upper"] = [sum(c.isupper() for c in v) for v in summed["value"].tolist()]
+    summed = summed.sort_values(["key", *by], ascending=[True, *ascending], kind="stable")
+    first = summed.drop_duplicates("key")
+    return pd.Series(first["value"].to_numpy(), index=first["key"].to_numpy())
 
 
 def merge_stats(*pieces: dict) -> pd.DataFrame:
-    """Merged statistics of one bucket's terms; junk dropped, display form chosen."""
-    from newslab._term_display import display_form, is_junk
+    """Merged statistics of one bucket's terms; junk dropped, display form chosen.
 
-    df: Counter = Counter()
-    count: Counter = Counter()
-    tags: defaultdict[str, Counter] = defaultdict(Counter)
-    surfaces: defaultdict[str, Counter] = defaultdict(Counter)
-    for piece in pieces:
-        for key, (d, c, t, s) in piece.items():
-            df[key] += d
-            count[key] += c
-            if t:
-                tags[key].update(t)
-            if s:
-                surfaces[key].update(s)
-    keys = sorted(k for k in df if not is_junk(k, tags.get(k)))
+    As `newslab.terms` decides: a term's tag is its most frequent one (ties: the greater tag),
+    its display form the most frequent surface form (ties: more capitals, then the
+    alphabetically first; `newslab._term_display.display_form`).
+    """
+    from newslab._term_display import is_junk
+    from newslab._term_names import NAME_MARK
+
+    stats = pd.DataFrame({
+        "key": pd.Series(np.concatenate([p["keys"] for p in pieces]) if pieces else [],
+                         dtype=object),
+        "df": np.concatenate([p["df"] for p in pieces]) if pieces else np.empty(0, np.int64),
+        "count": (np.concatenate([p["count"] for p in pieces]) if pieces
+                  else np.empty(0, np.int64)),
+    })
+    stats = stats.groupby("key", sort=False)[["df", "count"]].sum()
+    tag = _best(pd.concat([p["tags"] for p in pieces]) if pieces else pd.DataFrame(),
+                ["count", "value"], [False, False])
+    surface = _best(pd.concat([p["surfaces"] for p in pieces]) if pieces else pd.DataFrame(),
+                    ["count", "upper", "value"], [False, False, True])
+    tag_of, surface_of = tag.to_dict(), surface.to_dict()
+    keys = sorted(k for k in stats.index.tolist()
+                  if not is_junk(k, {tag_of[k]: 1} if k in tag_of else None))
+    display = [surface_of[k].replace("_", " ") if k in surface_of
+               else k.removeprefix(NAME_MARK).replace("_", " ") for k in keys]
+    stats = stats.reindex(keys)
     return pd.DataFrame({
         "key": pd.Series(keys, dtype=object),
-        "display": pd.Series([display_form(k, surfaces) for k in keys], dtype=object),
-        "df": np.array([df[k] for k in keys], dtype=np.int64),
-        "count": np.array([count[k] for k in keys], dtype=np.int64),
+        "display": pd.Series(display, dtype=object),
+        "df": stats["df"].to_numpy(dtype=np.int64),
+        "count": stats["count"].to_numpy(dtype=np.int64),
     })
 
 
-# The vocabulary's key -> column map, built once per worker process: the broadcast vocabulary
-# is one object on each worker, shared by all its partitions' tasks.
-_INDEX: list = [None, None]
+def counts_part(table: dict, vocab: pd.DataFrame) -> sp.csr_matrix:
+    """Term counts of one partition's articles over the merged vocabulary (one row each).
 
-
-def _index_of(vocab: pd.DataFrame) -> dict[str, int]:
-    if _INDEX[0] is not vocab:
-        keys = vocab["key"].to_numpy(dtype=object)
-        _INDEX[:] = [vocab, {k: i for i, k in enumerate(keys.tolist())}]
-    return _INDEX[1]
-
-
-def counts_part(td: dict, vocab: pd.DataFrame) -> sp.csr_matrix:
-    """Term counts of one partition's articles over the merged vocabulary (one row each)."""
-    return _counts(td, _index_of(vocab))
-
-
-def _counts(td: dict, index: dict[str, int]) -> sp.csr_matrix:
-    get = index.get
-    lengths = [len(doc) for doc in td["docs"]]
-    cols = np.fromiter((get(k, -1) for doc in td["docs"] for k in doc), dtype=np.int64,
-                       count=sum(lengths))
-    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    known = cols >= 0
-    x = sp.csr_matrix((np.ones(int(known.sum())), (rows[known], cols[known])),
-                      shape=(len(td["docs"]), len(index)))
-    x.sum_duplicates()
-    return x
+    `vocab` is sorted by `key`; keys it does not hold (junk) are dropped.
+    """
+    x = table["counts"]
+    vkeys = vocab["key"].to_numpy(dtype=object)
+    keys = table["keys"]
+    at = np.searchsorted(vkeys, keys) if len(keys) else np.empty(0, np.int64)
+    found = at < len(vkeys)
+    found[found] = vkeys[at[found]] == keys[found]
+    col = np.where(found, at, -1)
+    new = col[x.indices]
+    keep = new >= 0
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(rows[keep], minlength=x.shape[0]))])
+    out = sp.csr_matrix((x.data[keep], new[keep], indptr), shape=(x.shape[0], len(vkeys)))
+    out.sort_indices()
+    return out
 
 
 def _top(groups, rows: sp.csr_matrix, display: np.ndarray, n: int) -> list[tuple]:
