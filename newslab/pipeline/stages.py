@@ -359,13 +359,18 @@ def _split_rare(x, offset: int, rare, *, n_buckets: int):
 
 
 def _rare_products(*pieces, n_out: int):
-    """Partial rare-word dot products of the article pairs meeting in this bucket (both ways)."""
+    """Partial rare-word dot products of the article pairs meeting in this bucket (both ways).
+
+    Returns:
+        `n_out` pieces `(code, value)`, split by the first article: `code` is
+        `a * 2**32 + b` for the pair `(a, b)`.
+    """
     import scipy.sparse as sp
 
     col = np.concatenate([p[0] for p in pieces])
     row = np.concatenate([p[1] for p in pieces])
     val = np.concatenate([p[2] for p in pieces])
-    empty = (np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32))
+    empty = (np.empty(0, np.int64), np.empty(0, np.float32))
     if len(col) == 0:
         return [empty] * n_out
     docs, r = np.unique(row, return_inverse=True)
@@ -374,8 +379,10 @@ def _rare_products(*pieces, n_out: int):
     prod = (x @ x.T).tocoo()
     off = prod.row != prod.col
     a, b, v = docs[prod.row[off]], docs[prod.col[off]], prod.data[off]
+    del prod
     part = a % n_out
-    return [(a[part == j], b[part == j], v[part == j]) for j in range(n_out)]
+    code = (a << 32) | b  # one int64 per pair (positions < 2**32): 12 bytes a product, not 20
+    return [(code[part == j], v[part == j]) for j in range(n_out)]
 
 
 def _identity_split(pieces, *, n_buckets: int):
@@ -390,11 +397,12 @@ def _top_neighbours(*pieces, top: int) -> np.ndarray:
     """
     import scipy.sparse as sp
 
-    a = np.concatenate([p[0] for p in pieces])
-    b = np.concatenate([p[1] for p in pieces])
-    v = np.concatenate([p[2] for p in pieces])
-    if len(a) == 0:
+    code = np.concatenate([p[0] for p in pieces])
+    v = np.concatenate([p[1] for p in pieces])
+    if len(code) == 0:
         return np.empty((0, 2), dtype=np.int64)
+    a, b = code >> 32, code & ((1 << 32) - 1)
+    del code
     shape = (int(a.max()) + 1, int(b.max()) + 1)
     m = sp.csr_matrix((v.astype(np.float64), (a, b)), shape=shape)
     m.sum_duplicates()  # sums the partial products and sorts each row by position
