@@ -143,7 +143,8 @@ def plot(scaling: pd.DataFrame, path: Path) -> None:
 #: Worker time per task prefix (`PipelineReport.task_seconds`) summed into the pipeline's steps.
 FAMILIES = {  # Dask drops the leading underscore of function names in task prefixes
     "load": ("read_task", "slice", "rename", "doc-ids", "len"),
-    "duplicates": ("fingerprint_part", "exact", "postings", "pairs", "verify_block", "doc_ids"),
+    "duplicates": ("fingerprint_part", "exact", "postings", "pairs", "take_sets", "verify_group",
+                   "doc_ids"),
     "segmentation + term extraction": ("segment_part",),
     "stories": ("vocab", "tfidf_part", "rare-words", "neighbours", "pair_sims", "has_",
                 "story-", "cluster_batch", "split_rows", "pair", "forest", "union", "run_dense"),

@@ -144,31 +144,22 @@ def sum_pairs(*pieces: np.ndarray, min_shared: int, min_estimate: float) -> np.n
     return uniq[ok][:, :2].copy()
 
 
-def verify(
-    candidates: np.ndarray,
-    fp_a: dict,
-    offset_a: int,
-    fp_b: dict,
-    offset_b: int,
-    *,
-    threshold: float,
-    near: float,
-) -> list[tuple[int, int, float, float, str]]:
-    """The exact containment check of `find_duplicates` for candidates across two partitions."""
+def take_sets(fp: dict, offset: int, positions: np.ndarray) -> dict[int, np.ndarray]:
+    """The shingle sets of some articles of a partition, by global position.
+
+    The exact check needs only the candidates' sets: a few KB each, not the partition's.
+    """
+    return {int(p): fp["sets"][int(p) - offset] for p in positions}
+
+
+def verify_sets(chunks: list[np.ndarray], sets: dict[int, np.ndarray], *, threshold: float,
+                near: float) -> list[tuple[int, int, float, float, str]]:
+    """The exact containment check of `find_duplicates` on candidate pairs (`a < b`)."""
     found = []
-    for a, b in candidates:
-        cont, jac = containment(fp_a["sets"][a - offset_a], fp_b["sets"][b - offset_b])
-        if cont < threshold:
-            continue
-        kind = "near" if jac >= near else "contained"
-        found.append((int(a), int(b), round(jac, 4), round(cont, 4), kind))
+    for chunk in chunks:
+        for a, b in chunk.tolist():
+            cont, jac = containment(sets[a], sets[b])
+            if cont >= threshold:
+                kind = "near" if jac >= near else "contained"
+                found.append((a, b, round(jac, 4), round(cont, 4), kind))
     return found
-
-
-def verify_block(chunks: list[np.ndarray], fp_a: dict, offset_a: int, fps_b: list[dict],
-                 offsets_b: list[int], *, threshold: float, near: float) -> list[tuple]:
-    """`verify` of one partition's candidates with each partition of a block, concatenated."""
-    return [found
-            for chunk, fp_b, off_b in zip(chunks, fps_b, offsets_b, strict=True)
-            for found in verify(chunk, fp_a, offset_a, fp_b, off_b,
-                                threshold=threshold, near=near)]

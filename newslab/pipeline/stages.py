@@ -253,11 +253,18 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     clock.lap("candidate pairs", pairs=len(cands))
 
     # exact check where the two shingle sets live
-    verified_f = [
-        client.submit(lsh.verify_block, chunks, fps[pa], offsets[pa], [fps[b] for b in pbs],
-                      [offsets[b] for b in pbs], threshold=threshold, near=opts["near"])
-        for _, pa, pbs, chunks in by_partition_block(corpus, cands)
-    ]
+    # only the candidates' shingle sets travel, each once per task that needs it
+    verified_f = []
+    if len(cands):
+        needed = np.unique(cands)
+        part = corpus.part_of(needed)
+        taken = {int(p): client.submit(lsh.take_sets, fps[p], offsets[p], needed[part == p])
+                 for p in np.unique(part)}
+        verified_f = [
+            client.submit(_verify_group, chunks, taken[pa], *[taken[b] for b in pbs if b != pa],
+                          threshold=threshold, near=opts["near"])
+            for _, pa, pbs, chunks in by_partition_block(corpus, cands)
+        ]
     pairs: list[tuple[int, int, float, float, str]] = []
     for g in groups:
         for x in range(len(g)):
@@ -278,6 +285,11 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     out.insert(1, "doc_b", ids[len(out):])
     positions = out[["a", "b"]].to_numpy(np.int64)
     return out[COLUMNS].reset_index(drop=True), positions
+
+
+def _verify_group(chunks: list, *sets: dict, threshold: float, near: float) -> list[tuple]:
+    merged = {k: v for s in sets for k, v in s.items()}
+    return lsh.verify_sets(chunks, merged, threshold=threshold, near=near)
 
 
 # --------------------------------------------------------------------------- segmentation
