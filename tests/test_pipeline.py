@@ -140,6 +140,7 @@ def test_cli_runs_on_a_scheduler_address(cluster_client, seeds_dir, tmp_path, ca
     captured = capsys.readouterr()
     assert "duplicates\t" in captured.out and "quotes\t" in captured.out
     assert "2 worker(s)" in captured.err
+    assert "worker time: " in captured.err and "quotes_part" in captured.err
     assert len(read_output(tmp_path, "articles")) == 5
 
 

@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
     if report.skipped:
         print(f"skipped {len(report.skipped)} unreadable input(s)", file=sys.stderr)
     print(report.table().to_string(index=False), file=sys.stderr)
+    busiest = list(report.task_seconds.items())[:5]  # sorted, most worker time first
+    if busiest:
+        print("worker time: " + ", ".join(f"{k} {v:.1f} s" for k, v in busiest), file=sys.stderr)
     for name, path in report.outputs.items():
         print(f"{name}\t{path}")
     return 0
