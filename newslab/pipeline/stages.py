@@ -252,8 +252,7 @@ def duplicates(client, corpus: Corpus, **options) -> tuple[pd.DataFrame, np.ndar
     cands = np.concatenate(candidates) if candidates else np.empty((0, 2), dtype=np.int64)
     clock.lap("candidate pairs", pairs=len(cands))
 
-    # exact check where the two shingle sets live
-    # only the candidates' shingle sets travel, each once per task that needs it
+    # exact check: only the candidates' shingle sets travel, each once per task that needs it
     verified_f = []
     if len(cands):
         needed = np.unique(cands)

@@ -15,7 +15,7 @@ by `newslab.topic_terms` on the whole corpus. With one partition the results are
 from __future__ import annotations
 
 import zlib
-from collections import Counter
+from collections import Counter, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -59,27 +59,22 @@ def compact(td) -> dict:
     - `tags` / `surfaces`: `(key, tag or surface form, count)` rows of the keys in `keys`.
 
     Example:
-        >>> from collections import Counter
+        >>> from collections import Counter, defaultdict
         >>> from newslab._term_tokens import TermDocs
         >>> t = compact(TermDocs([["^hà_nội", "mưa", "mưa"]], {"^hà_nội": Counter({"Hà Nội": 1})}))
         >>> t["keys"].tolist(), t["counts"].toarray().tolist()
         (['^hà_nội', 'mưa'], [[1.0, 2.0]])
     """
     keys = sorted(dict.fromkeys(k for doc in td.docs for k in doc))
-    index = {k: i for i, k in enumerate(keys)}
-    lengths = [len(doc) for doc in td.docs]
-    cols = np.fromiter((index[k] for doc in td.docs for k in doc), dtype=np.int64,
-                       count=sum(lengths))
-    rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    x = sp.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(lengths), len(keys)))
-    x.sum_duplicates()
-    return {"keys": np.array(keys, dtype=object), "counts": x,
-            "tags": _rows(td.tags, index), "surfaces": _rows(td.surfaces, index)}
+    known = set(keys)
+    return {"keys": np.array(keys, dtype=object),
+            "counts": vectors._counts(td.docs, keys, dtype=np.float64),
+            "tags": _rows(td.tags, known), "surfaces": _rows(td.surfaces, known)}
 
 
-def _rows(per_key: dict[str, Counter], index: dict[str, int]) -> pd.DataFrame:
-    """`(key, value, count)` rows of the keys in `index`."""
-    rows = [(k, v, c) for k, counter in per_key.items() if k in index
+def _rows(per_key: dict[str, Counter], known: set[str]) -> pd.DataFrame:
+    """`(key, value, count)` rows of the keys in `known`."""
+    rows = [(k, v, c) for k, counter in per_key.items() if k in known
             for v, c in counter.items()]
     return pd.DataFrame({"key": pd.Series([r[0] for r in rows], dtype=object),
                          "value": pd.Series([r[1] for r in rows], dtype=object),
@@ -106,27 +101,21 @@ def split_stats(table: dict, *, n_buckets: int) -> list[dict]:
             for j in range(n_buckets)]
 
 
-def _best(rows: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.Series:
-    """The first value per key after summing counts per (key, value) and sorting."""
-    if rows.empty:
-        return pd.Series(dtype=object)
-    summed = rows.groupby(["key", "value"], sort=False)["count"].sum().reset_index()
-    if "upper" in by:
-        summed["upper"] = [sum(c.isupper() for c in v) for v in summed["value"].tolist()]
-    summed = summed.sort_values(["key", *by], ascending=[True, *ascending], kind="stable")
-    first = summed.drop_duplicates("key")
-    return pd.Series(first["value"].to_numpy(), index=first["key"].to_numpy())
+def _per_key(rows: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """`{key: {value: count}}` from `(key, value, count)` rows, counts summed."""
+    out: defaultdict[str, dict[str, int]] = defaultdict(dict)
+    if len(rows):
+        for (key, value), n in rows.groupby(["key", "value"], sort=False)["count"].sum().items():
+            out[key][value] = int(n)
+    return out
 
 
 def merge_stats(*pieces: dict) -> pd.DataFrame:
     """Merged statistics of one bucket's terms; junk dropped, display form chosen.
 
-    As `newslab.terms` decides: a term's tag is its most frequent one (ties: the greater tag),
-    its display form the most frequent surface form (ties: more capitals, then the
-    alphabetically first; `newslab._term_display.display_form`).
+    Junk and display forms are decided by `newslab._term_display`, as `newslab.terms` does.
     """
-    from newslab._term_display import is_junk
-    from newslab._term_names import NAME_MARK
+    from newslab._term_display import display_form, is_junk
 
     stats = pd.DataFrame({
         "key": pd.Series(np.concatenate([p["keys"] for p in pieces]) if pieces else [],
@@ -136,19 +125,13 @@ def merge_stats(*pieces: dict) -> pd.DataFrame:
                   else np.empty(0, np.int64)),
     })
     stats = stats.groupby("key", sort=False)[["df", "count"]].sum()
-    tag = _best(pd.concat([p["tags"] for p in pieces]) if pieces else pd.DataFrame(),
-                ["count", "value"], [False, False])
-    surface = _best(pd.concat([p["surfaces"] for p in pieces]) if pieces else pd.DataFrame(),
-                    ["count", "upper", "value"], [False, False, True])
-    tag_of, surface_of = tag.to_dict(), surface.to_dict()
-    keys = sorted(k for k in stats.index.tolist()
-                  if not is_junk(k, {tag_of[k]: 1} if k in tag_of else None))
-    display = [surface_of[k].replace("_", " ") if k in surface_of
-               else k.removeprefix(NAME_MARK).replace("_", " ") for k in keys]
+    tags = _per_key(pd.concat([p["tags"] for p in pieces]) if pieces else pd.DataFrame())
+    surfaces = _per_key(pd.concat([p["surfaces"] for p in pieces]) if pieces else pd.DataFrame())
+    keys = sorted(k for k in stats.index.tolist() if not is_junk(k, tags.get(k)))
     stats = stats.reindex(keys)
     return pd.DataFrame({
         "key": pd.Series(keys, dtype=object),
-        "display": pd.Series(display, dtype=object),
+        "display": pd.Series([display_form(k, surfaces) for k in keys], dtype=object),
         "df": stats["df"].to_numpy(dtype=np.int64),
         "count": stats["count"].to_numpy(dtype=np.int64),
     })

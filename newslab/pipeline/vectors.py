@@ -33,13 +33,13 @@ def segment(texts: list[str], cache_dir) -> list[list[str]]:
     return segment_many(texts, **kwargs)
 
 
-def _counts(docs: list[list[str]], vocab: list[str]) -> sp.csr_matrix:
-    """CSR count matrix of `docs` over `vocab` (sorted)."""
+def _counts(docs: list[list[str]], vocab: list[str], dtype=np.float32) -> sp.csr_matrix:
+    """CSR count matrix of `docs` over `vocab` (sorted; every word of `docs` in it)."""
     index = {w: i for i, w in enumerate(vocab)}
     lengths = [len(d) for d in docs]
     cols = np.fromiter((index[w] for d in docs for w in d), dtype=np.int64, count=sum(lengths))
     rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
-    x = sp.csr_matrix((np.ones(len(cols), dtype=np.float32), (rows, cols)),
+    x = sp.csr_matrix((np.ones(len(cols), dtype=dtype), (rows, cols)),
                       shape=(len(docs), len(vocab)))
     x.sum_duplicates()  # counts, columns sorted within each row
     return x
