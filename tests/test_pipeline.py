@@ -94,13 +94,18 @@ def test_duplicate_of_points_to_first_copy(vims):
     assert articles.loc[a, "duplicate_of"] is None or articles.loc[a, "duplicate_of"] != a
 
 
-def test_stories_sparse_path_equal_in_memory(vims_dev_dir, cluster_client, tmp_path):
-    """Above `max_dense` articles both take the sparse path; the distributed one is the same."""
+@pytest.mark.parametrize("max_dense", [60, 4])
+def test_stories_sparse_path_equal_in_memory(vims_dev_dir, cluster_client, tmp_path, max_dense):
+    """Above `max_dense` articles both take the sparse path; the distributed one is the same.
+
+    With `max_dense=4` components of more than 4 articles are clustered on their candidate
+    edges alone (the sparse average link), which the distributed path gathers from the workers.
+    """
     corpus = newslab.load_corpus(vims_dev_dir)
     run_pipeline(vims_dev_dir, tmp_path, client=cluster_client, partition_size=100,
-                 stages=("load", "stories"), story_options={"max_dense": 60})
+                 stages=("load", "stories"), story_options={"max_dense": max_dense})
     got = read_output(tmp_path, "stories")
-    expected = newslab.cluster_stories(corpus, max_dense=60)
+    expected = newslab.cluster_stories(corpus, max_dense=max_dense)
     assert got["story"].tolist() == expected.tolist()
 
 

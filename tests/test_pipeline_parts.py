@@ -1,6 +1,6 @@
 """The distributed building blocks without a cluster: bucketed steps equal their in-memory
 counterparts (union-find, IDF, shingle-bucket candidates, sharded reading, pair grouping,
-merged term statistics)."""
+shared-neighbour blend, merged term statistics)."""
 
 from __future__ import annotations
 
@@ -102,6 +102,41 @@ def test_pair_groups_cover_every_pair_once():
             assert (corpus.part_of(chunk[:, 1]) == b).all()
         seen[index] += 1
     assert (seen == 1).all()
+
+
+def test_bucketed_shared_neighbours_equal_in_memory():
+    """Neighbour lists and blended similarities computed in buckets by article equal
+    `newslab.stories._shared_neighbours_on_edges` on the whole edge list (ties included)."""
+    from newslab.pipeline import neighbours as nb
+    from newslab.stories import _shared_neighbours_on_edges
+
+    rng = np.random.default_rng(2)
+    n, k, floor, share, n_buckets = 120, 3, 0.15, 0.5, 4
+    raw = rng.integers(0, n, size=(900, 2))
+    raw = raw[raw[:, 0] != raw[:, 1]]
+    raw = np.sort(raw, axis=1)
+    ends = np.array([40, 75, 120])
+    by_part = [nb.unique_pairs(*pieces) for pieces in zip(
+        *[nb.split_by_partition(p, ends, n_buckets=3) for p in np.array_split(raw, 5)],
+        strict=True)]
+    pairs = np.unique(raw, axis=0)
+    assert np.array_equal(np.concatenate(by_part), pairs)  # each pair once, by partition
+    sim = np.round(rng.random(len(pairs)), 1)  # many ties
+    a, b = pairs[:, 0], pairs[:, 1]
+    snn, neigh, _ = _shared_neighbours_on_edges(a, b, sim, n, k, floor)
+    expected = dict(zip(map(tuple, pairs.tolist()), share * snn + (1 - share) * sim, strict=True))
+
+    splits = [nb.split_both_ways(t, n_buckets=n_buckets)
+              for t in (tuple(x[i::2] for x in (a, b, sim)) for i in range(2))]
+    firsts = [nb.neighbour_lists(*[s[j] for s in splits], k=k, floor=floor, n_buckets=n_buckets)
+              for j in range(n_buckets)]
+    got = {}
+    for j, ((ids, rows), _) in enumerate(firsts):
+        assert (ids % n_buckets == j).all()
+        assert np.array_equal(rows, neigh[ids])
+        ga, gb, gv = nb.blend((ids, rows), *[f[1][j] for f in firsts], k=k, snn_share=share)
+        got.update(zip(zip(ga.tolist(), gb.tolist(), strict=True), gv.tolist(), strict=True))
+    assert got == expected
 
 
 def test_merged_term_statistics_equal_in_memory(vims_dev_dir):

@@ -3,7 +3,7 @@
 Every stage keeps its per-partition results on the workers (as futures) and moves data
 worker-to-worker through hash-bucket shuffles (`newslab.pipeline._shuffle`); the client only
 plans tasks and receives small merged results (partition lengths, exact-copy groups, verified
-duplicate pairs, the vocabulary with its document frequencies, story candidate edges).
+duplicate pairs, the vocabulary with its document frequencies, the nodes of story components).
 Per-article work calls the in-memory building blocks (`newslab.duplicates.fingerprints`,
 `newslab.segment_many`, `newslab.quotes.extract_quotes`, `newslab.vectorize.clean_tokens`,
 the story and term helpers), so results match the in-memory functions.
@@ -24,6 +24,7 @@ import pandas as pd
 
 from newslab.pipeline import idf as idf_mod
 from newslab.pipeline import io, lsh, union, vectors
+from newslab.pipeline import neighbours as nb
 from newslab.pipeline._shuffle import shuffle
 
 logger = logging.getLogger(__name__)
@@ -433,21 +434,6 @@ def _top_neighbours(*pieces, top: int) -> np.ndarray:
     return np.stack([code >> 32, code & ((1 << 32) - 1)], axis=1)
 
 
-def _pair_sims(pairs: np.ndarray, xa, off_a: int, xb, off_b: int) -> np.ndarray:
-    """Cosine of each pair from two partitions' L2-normalised rows."""
-    if len(pairs) == 0:
-        return np.empty(0)
-    ra = xa[pairs[:, 0] - off_a]
-    rb = xb[pairs[:, 1] - off_b]
-    return np.asarray(ra.multiply(rb).sum(axis=1), dtype=np.float64).ravel()
-
-
-def _pair_sims_block(chunks: list, xa, off_a: int, xbs: list, offs_b: list) -> np.ndarray:
-    """`_pair_sims` of one partition's pairs with a block of partitions, concatenated."""
-    got = [_pair_sims(c, xa, off_a, xb, ob) for c, xb, ob in zip(chunks, xbs, offs_b, strict=True)]
-    return np.concatenate(got) if got else np.empty(0)
-
-
 #: Most partitions one pair task reads besides its own (bounds a task's memory).
 PAIR_BLOCK = 32
 
@@ -532,9 +518,10 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     segmented by the workers (exactly `cluster_stories`). Larger corpora follow its sparse
     path the distributed way: vocabulary and IDF merged from partitions, TF-IDF rows built
     where the articles live, rare-word candidate pairs from a postings shuffle, candidate
-    similarities computed where both rows live, then on the client only the edge list:
-    nearest neighbours, shared-neighbour blend, connected components; components are
-    clustered by average link in batches on the workers.
+    similarities computed where the first article's rows live, nearest neighbours and the
+    shared-neighbour blend by shuffles by article (`newslab.pipeline.neighbours`), connected
+    components by merged union-find forests; the client receives only the components' nodes,
+    and components are clustered by average link in batches on the workers.
     """
     from newslab.stories import _renumber, cluster_stories
 
@@ -578,50 +565,18 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
                        combine_kwargs={"n_out": n_buckets}, name="rare-words")
     tops = shuffle(client, products, _identity_split, _top_neighbours, n_buckets,
                    combine_kwargs={"top": CANDIDATES}, name="neighbours")
-    got = [t for t in client.gather(tops) if len(t)]
-    pairs = np.unique(np.concatenate(got), axis=0) if got else np.empty((0, 2), np.int64)
-
-    clock.lap("candidate pairs", pairs=len(pairs))
-    # exact similarities where the rows live
-    offsets = corpus.offsets
-    sim = np.zeros(len(pairs))
-    tsim = np.zeros(len(pairs))
-    where, fs, fts = [], [], []
-    for idx, pa, pbs, chunks in by_partition_block(corpus, pairs):
-        where.append(idx)
-        offs = [offsets[b] for b in pbs]
-        fs.append(client.submit(_pair_sims_block, chunks, xs[pa], offsets[pa],
-                                [xs[b] for b in pbs], offs))
-        if xts is not None:
-            fts.append(client.submit(_pair_sims_block, chunks, xts[pa], offsets[pa],
-                                     [xts[b] for b in pbs], offs))
-    for idx, got in zip(where, client.gather(fs), strict=True):
-        sim[idx] = got
-    if fts:
-        for idx, got in zip(where, client.gather(fts), strict=True):
-            tsim[idx] = got
     ts, ss, k = opts["title_share"], opts["snn_share"], opts["neighbours"]
-    if xts is not None:
-        sim = (1 - ts) * sim + ts * tsim
-    a, b = pairs[:, 0], pairs[:, 1]
+    n_pairs, tables, blended = nb.candidate_graph(
+        client, corpus, tops, xs, xts, k=k, floor=opts.get("neighbour_floor", -np.inf),
+        title_share=ts, snn_share=ss, n_buckets=n_buckets, block=PAIR_BLOCK)
+    offsets = corpus.offsets
+    strong = client.map(nb.strong_edges, blended, threshold=opts["threshold"])
+    n_edges = sum(client.gather(client.map(len, strong)))
+    nodes, roots = union.components(client, strong)
 
-    clock.lap("pair similarities")
-    # nearest neighbours and shared-neighbour blend on the edge list
-    from newslab.stories import _shared_neighbours_on_edges
-
-    snn, neigh, _ = _shared_neighbours_on_edges(
-        a, b, sim, n, k, opts.get("neighbour_floor", -np.inf)
-    )
-    blended = ss * snn + (1 - ss) * sim
-    edge = blended >= opts["threshold"]
-    edges = np.stack([a[edge], b[edge]], axis=1)
-    edge_parts = [client.scatter(e) for e in np.array_split(edges, max(n_buckets, 1))]
-    nodes, roots = union.components(client, edge_parts)
-
-    clock.lap("neighbours and components", edges=len(edges))
+    clock.lap("pairs, neighbours and components", pairs=n_pairs, edges=n_edges)
     # average link inside each multi-article component, batched on the workers
     labels = np.full(n, -1, dtype=np.int64)
-    next_label = 0
     comp = {}
     for node, root in zip(nodes.tolist(), roots.tolist(), strict=True):
         comp.setdefault(root, []).append(node)
@@ -629,15 +584,21 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     labels[singles] = np.arange(len(singles))
     next_label = len(singles)
     groups = [np.array(m, dtype=np.int64) for _, m in sorted(comp.items())]
-    dense_groups = []
+    large = [m for m in groups if len(m) > opts["max_dense"]]
+    dense_groups = [m for m in groups if len(m) <= opts["max_dense"]]
+    if large:
+        # as in memory: average link on the component's candidate edges only
+        inside = np.zeros(n, dtype=bool)
+        for members in large:
+            inside[members] = True
+        inside_f = client.scatter(inside, broadcast=True)
+        a, b, v = nb.concat_triples(*client.gather(client.map(nb.edges_within, blended,
+                                                              inside=inside_f)))
     for members in groups:
         if len(members) > opts["max_dense"]:
-            # as in memory: average link on the component's candidate edges only
-            local = _large_component(members, a, b, blended, opts["threshold"], n)
+            local = _large_component(members, a, b, v, opts["threshold"], n)
             labels[members] = local + next_label
             next_label += int(local.max()) + 1
-        else:
-            dense_groups.append(members)
     if dense_groups:
         n_batches = min(len(dense_groups), n_buckets)
         batch_of = np.full(n, -1, dtype=np.int64)
@@ -653,10 +614,14 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
         splits = [client.submit(_split_rows_pair, s, o, batch_f, n_batches,
                                 key=f"story-rows-{token}-{i}")
                   for i, (s, o) in enumerate(zip(srcs, offsets, strict=True))]
+        neigh_parts = client.map(nb.split_neighbours, tables, batch_of=batch_f,
+                                 n_batches=n_batches)
         for j in range(n_batches):
             pieces = [client.submit(operator.getitem, s, j, key=f"story-piece-{token}-{i}-{j}")
                       for i, s in enumerate(splits)]
-            neigh_j = {int(m): neigh[m] for members in batches[j] for m in members}
+            neigh_j = client.submit(nb.merge_dicts, *[
+                client.submit(operator.getitem, p, j, key=f"story-neigh-{token}-{i}-{j}")
+                for i, p in enumerate(neigh_parts)])
             futures.append(client.submit(_cluster_batch_list, pieces, components=batches[j],
                                          neigh=neigh_j, options=opts))
         for j, f in enumerate(futures):
