@@ -107,6 +107,10 @@ def _default_pos_tagger() -> PosTagger:
     return pos_tag
 
 
+# Lowercase particles inside foreign names: "Alexander Van der Bellen", "Luiz da Silva".
+_NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "da", "di", "du", "del", "dos", "bin", "al", "el", "le", "la"})
+
+
 class _Unit:
     """One unit of a line.
 
@@ -116,7 +120,8 @@ class _Unit:
     evidence); `key` holds the lowercase syllables.
     """
 
-    __slots__ = ("kind", "syllables", "initial", "key", "word", "word_key", "surface", "item")
+    __slots__ = ("kind", "syllables", "initial", "key", "word", "word_key", "surface", "item",
+                 "code")
 
     def __init__(self, kind: str, syllables: tuple[str, ...], initial: bool) -> None:
         self.kind = kind
@@ -130,6 +135,15 @@ class _Unit:
         spaced = " ".join(syllables)
         self.surface = spaced.lower() if initial else spaced
         self.item = (self.word_key, True)  # (key, is_common_word), as a document lists it
+        # One letter for `_name_runs`: "C" cap, "w" capword, "p" a name particle word, "o" other.
+        if kind == "cap":
+            self.code = "C"
+        elif kind == "capword":
+            self.code = "w"
+        elif kind == "word" and len(self.key) == 1 and self.key[0] in _NAME_PARTICLES:
+            self.code = "p"
+        else:
+            self.code = "o"
 
 
 @lru_cache(maxsize=1 << 18)
@@ -193,10 +207,12 @@ def _line_units(
     units: list[_Unit] = []
     initial = True
     memo = {} if memo is None else memo
+    # one dict per sentence-initial flag: no tuple key to build per token
+    memos = (memo.setdefault(False, {}), memo.setdefault(True, {}))
     for token in tokens:
-        got = memo.get((token, initial))
+        got = memos[initial].get(token)
         if got is None:
-            got = memo[(token, initial)] = _token_units(token, initial, lower_vocab, cap_votes)
+            got = memos[initial][token] = _token_units(token, initial, lower_vocab, cap_votes)
         units.extend(got[0])
         initial = got[1]
     return units
@@ -284,38 +300,18 @@ def _vocab_kind(token: str) -> tuple[int, str]:
     return (3 if all(_token_info(token)[1]) else 4), lowered
 
 
-# Lowercase particles inside foreign names: "Alexander Van der Bellen", "Luiz da Silva".
-_NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "da", "di", "du", "del", "dos", "bin", "al", "el", "le", "la"})
+
+# A run: a capitalised unit, then capitalised units, capitalised words, or a particle followed
+# by a capitalised unit ("Bộ Ngoại giao", "Alexander Van der Bellen"), over `_Unit.code`s.
+_NAME_RUN = re.compile(r"C(?:[Cw]|pC)*")
 
 
 def _name_runs(units: list[_Unit]) -> list[tuple[int, int]]:
     """Spans [start, end) of maximal runs of capitalised units ("Bộ Ngoại giao" included)."""
-    runs: list[tuple[int, int]] = []
-    starts = [k for k, u in enumerate(units) if u.kind == "cap"]
-    if not starts:
-        return runs
-    i = starts[0]
-    while i < len(units):
-        if units[i].kind == "cap":
-            j = i
-            while j < len(units):
-                if units[j].kind in ("cap", "capword"):
-                    j += 1
-                elif (
-                    units[j].kind == "word"
-                    and units[j].key[0] in _NAME_PARTICLES
-                    and len(units[j].key) == 1
-                    and j + 1 < len(units)
-                    and units[j + 1].kind == "cap"
-                ):
-                    j += 2
-                else:
-                    break
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
+    codes = "".join([u.code for u in units])
+    if "C" not in codes:
+        return []
+    return [m.span() for m in _NAME_RUN.finditer(codes)]
 
 
 def _merge_noun_phrases(

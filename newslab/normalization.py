@@ -25,6 +25,10 @@ _STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
 
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _WORD = re.compile(r"\w+")
+_WORDS_APART = re.compile(r"(\w+)")  # split: words at odd positions
+# Words already placed, per style (a dict lookup per word instead of a callback per match).
+_PLACED: dict[str, dict[str, str]] = {"new": {}, "old": {}}
+_MAX_PLACED = 500_000
 
 
 def _clean_characters(text: str) -> str:
@@ -116,4 +120,15 @@ def normalize(text: str, *, tone_style: ToneStyle = None) -> str:
     text = _clean_characters(text)
     if tone_style is None:
         return text
-    return _WORD.sub(lambda m: _place_tone(m.group(0), tone_style), text)
+    placed = _PLACED[tone_style]
+    if len(placed) > _MAX_PLACED:
+        placed.clear()
+    parts = _WORDS_APART.split(text)
+    words = parts[1::2]
+    got = list(map(placed.get, words))
+    if None in got:
+        for i, word in enumerate(words):
+            if got[i] is None:
+                got[i] = placed[word] = _place_tone(word, tone_style)
+    parts[1::2] = got
+    return "".join(parts)

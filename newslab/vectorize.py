@@ -64,17 +64,15 @@ def _cleaner(keep_numbers: bool, stop: frozenset[str] | None):
     cache: dict[str, str] = {}
 
     def clean(words: Sequence[str]) -> list[str]:
-        out = []
-        for word in words:
-            low = cache.get(word)
-            if low is None:
-                low = word.lower() if keep.search(word) else ""
-                if stop is not None and low in stop:
-                    low = ""
-                cache[word] = low
-            if low:
-                out.append(low)
-        return out
+        got = list(map(cache.get, words))
+        if None in got:
+            for i, word in enumerate(words):
+                if got[i] is None:
+                    low = word.lower() if keep.search(word) else ""
+                    if stop is not None and low in stop:
+                        low = ""
+                    got[i] = cache[word] = low
+        return [low for low in got if low]
 
     return clean
 

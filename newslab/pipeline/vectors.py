@@ -9,6 +9,7 @@ partition's own vocabulary; once the corpus vocabulary is merged (`newslab.pipel
 from __future__ import annotations
 
 import inspect
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -37,7 +38,7 @@ def _counts(docs: list[list[str]], vocab: list[str], dtype=np.float32) -> sp.csr
     """CSR count matrix of `docs` over `vocab` (sorted; every word of `docs` in it)."""
     index = {w: i for i, w in enumerate(vocab)}
     lengths = [len(d) for d in docs]
-    cols = np.fromiter((index[w] for d in docs for w in d), dtype=np.int64, count=sum(lengths))
+    cols = np.array(list(map(index.__getitem__, chain.from_iterable(docs))), dtype=np.int64)
     rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
     x = sp.csr_matrix((np.ones(len(cols), dtype=dtype), (rows, cols)),
                       shape=(len(docs), len(vocab)))
