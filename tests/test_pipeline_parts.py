@@ -115,12 +115,17 @@ def test_bucketed_shared_neighbours_equal_in_memory():
     raw = rng.integers(0, n, size=(900, 2))
     raw = raw[raw[:, 0] != raw[:, 1]]
     raw = np.sort(raw, axis=1)
-    ends = np.array([40, 75, 120])
-    by_part = [nb.unique_pairs(*pieces) for pieces in zip(
-        *[nb.split_by_partition(p, ends, n_buckets=3) for p in np.array_split(raw, 5)],
+    ends, group_of = np.array([40, 75, 120]), np.array([0, 0, 1])  # 3 partitions, 2 groups
+    by_group = [nb.pairs_by_partition(*pieces, ends=ends) for pieces in zip(
+        *[nb.split_by_group(p, ends, group_of, n_buckets=2) for p in np.array_split(raw, 5)],
         strict=True)]
+    assert [sorted(g) for g in by_group] == [[0, 1], [2]]
     pairs = np.unique(raw, axis=0)
-    assert np.array_equal(np.concatenate(by_part), pairs)  # each pair once, by partition
+    got_pairs = [g[p] for g in by_group for p in sorted(g)]
+    assert np.array_equal(np.concatenate(got_pairs), pairs)  # each pair once, by partition
+    for g in by_group:
+        for part, chunk in g.items():
+            assert (np.searchsorted(ends, chunk[:, 0], side="right") == part).all()
     sim = np.round(rng.random(len(pairs)), 1)  # many ties
     a, b = pairs[:, 0], pairs[:, 1]
     snn, neigh, _ = _shared_neighbours_on_edges(a, b, sim, n, k, floor)

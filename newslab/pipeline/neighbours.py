@@ -5,8 +5,9 @@ share of nearest neighbours the two articles have in common
 (`newslab.stories._shared_neighbours_on_edges`). Here the same numbers come from shuffles by
 article, so the edge list never reaches the client:
 
-1. candidate pairs -> the partition of their first article, deduplicated; the client receives
-   only which partitions each partition's pairs reach, and plans the similarity tasks;
+1. candidate pairs -> the group of partitions holding their first article, deduplicated; the
+   client receives only which partitions each partition's pairs reach, and plans the
+   similarity tasks (one per partition and block of partitions);
 2. similarities, both ways -> each article's bucket: its `k` nearest neighbours;
 3. each pair with its first article's neighbours -> its second article's bucket: the number of
    neighbours they share, the blended similarity, and the edges above the threshold.
@@ -24,36 +25,48 @@ _EMPTY_I = np.empty(0, dtype=np.int64)
 _EMPTY_F = np.empty(0, dtype=np.float64)
 
 
-def split_by_partition(pairs: np.ndarray, ends: np.ndarray, *, n_buckets: int) -> list[np.ndarray]:
-    """Pairs `(a, b)` split by the partition of `a` (`ends`: cumulative partition lengths)."""
-    part = np.searchsorted(ends, pairs[:, 0], side="right")
-    order = np.argsort(part, kind="stable")
-    cuts = np.searchsorted(part[order], np.arange(1, n_buckets))
+def split_by_group(pairs: np.ndarray, ends: np.ndarray, group_of: np.ndarray, *,
+                   n_buckets: int) -> list[np.ndarray]:
+    """Pairs `(a, b)` split by the group of the partition of `a`.
+
+    `ends` are the cumulative partition lengths; `group_of` maps a partition to its group.
+    """
+    group = group_of[np.searchsorted(ends, pairs[:, 0], side="right")]
+    order = np.argsort(group, kind="stable")
+    cuts = np.searchsorted(group[order], np.arange(1, n_buckets))
     return np.split(pairs[order], cuts)
 
 
-def unique_pairs(*pieces: np.ndarray) -> np.ndarray:
-    """The distinct pairs of the pieces, sorted."""
+def pairs_by_partition(*pieces: np.ndarray, ends: np.ndarray) -> dict[int, np.ndarray]:
+    """The distinct pairs of the pieces (sorted), by partition of their first article."""
     got = [p for p in pieces if len(p)]
-    return np.unique(np.concatenate(got), axis=0) if got else np.empty((0, 2), dtype=np.int64)
+    if not got:
+        return {}
+    pairs = np.unique(np.concatenate(got), axis=0)
+    part = np.searchsorted(ends, pairs[:, 0], side="right")
+    cuts = np.flatnonzero(np.diff(part)) + 1
+    starts = [0, *cuts.tolist()]
+    return {int(part[i]): chunk for i, chunk in zip(starts, np.split(pairs, cuts), strict=True)}
 
 
-def partitions_reached(pairs: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Distinct partitions of the second articles of `pairs`."""
-    return np.unique(np.searchsorted(ends, pairs[:, 1], side="right"))
+def partitions_reached(by_part: dict[int, np.ndarray], ends: np.ndarray) -> dict[int, np.ndarray]:
+    """For each partition of first articles: the distinct partitions of the second articles."""
+    return {pa: np.unique(np.searchsorted(ends, pairs[:, 1], side="right"))
+            for pa, pairs in by_part.items()}
 
 
-def pair_sims(pairs: np.ndarray, ends: np.ndarray, parts_b: list[int], xa, off_a: int,
-              xbs: list, offs_b: list[int], xta=None, xtbs=None,
+def pair_sims(by_part: dict[int, np.ndarray], pa: int, ends: np.ndarray, parts_b: list[int],
+              xa, off_a: int, xbs: list, offs_b: list[int], xta=None, xtbs=None,
               title_share: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Cosine similarity of the pairs whose second article is in one of `parts_b`.
+    """Cosine similarity of partition `pa`'s pairs whose second article is in one of `parts_b`.
 
-    `xa`, `xbs` are the L2-normalised TF-IDF rows of the first articles' partition and of
-    `parts_b`; with title rows, the similarity is `newslab.cluster_stories`' blend.
+    `xa`, `xbs` are the L2-normalised TF-IDF rows of partition `pa` and of `parts_b`; with
+    title rows, the similarity is `newslab.cluster_stories`' blend.
 
     Returns:
         `(a, b, sim)`.
     """
+    pairs = by_part[pa]
     pb = np.searchsorted(ends, pairs[:, 1], side="right")
     a_out, b_out, s_out = [], [], []
     for part, xb, off_b, k in zip(parts_b, xbs, offs_b, range(len(parts_b)), strict=True):
@@ -75,6 +88,10 @@ def pair_sims(pairs: np.ndarray, ends: np.ndarray, parts_b: list[int], xa, off_a
 def _rowdot(xa, ra: np.ndarray, xb, rb: np.ndarray) -> np.ndarray:
     # the operations of `newslab.stories._rowdot`, so the floats are the same
     return np.asarray(xa[ra].multiply(xb[rb]).sum(axis=1), dtype=np.float64).ravel()
+
+
+def _count_pairs(by_part: dict[int, np.ndarray]) -> int:
+    return sum(len(p) for p in by_part.values())
 
 
 def concat_triples(*triples) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -207,24 +224,28 @@ def candidate_graph(client, corpus, tops: list, xs: list, xts: list | None, *, k
         bucket's `(ids, neigh)` neighbour table and of its pairs' `(a, b, blended)` triples.
     """
     ends = np.cumsum(corpus.lengths)
-    ends_f = client.scatter(ends, broadcast=True)
     n_parts = len(corpus.parts)
-    by_part = shuffle(client, tops, split_by_partition, unique_pairs, n_parts,
-                      split_kwargs={"ends": ends_f}, name="story-pairs")
-    reached = client.gather(client.map(partitions_reached, by_part, ends=ends_f))
-    n_pairs = sum(client.gather(client.map(len, by_part)))
+    # partitions in contiguous groups, one per bucket: fewer, larger tasks than per partition
+    group_of = np.arange(n_parts) * n_buckets // max(n_parts, 1)
+    ends_f, group_f = client.scatter([ends, group_of], broadcast=True)
+    by_group = shuffle(client, tops, split_by_group, pairs_by_partition, n_buckets,
+                       split_args=[(ends_f, group_f)] * len(tops),
+                       combine_kwargs={"ends": ends_f}, name="story-pairs")
+    reached = client.gather(client.map(partitions_reached, by_group, ends=ends_f))
+    n_pairs = sum(client.gather(client.map(_count_pairs, by_group)))
     offsets = corpus.offsets
     sims = []
-    for pa, parts_b in enumerate(reached):
+    for g, reached_g in enumerate(reached):
         got = []
-        for start in range(0, len(parts_b), block):
-            chosen = [int(p) for p in parts_b[start:start + block]]
-            got.append(client.submit(
-                pair_sims, by_part[pa], ends_f, chosen, xs[pa], offsets[pa],
-                [xs[p] for p in chosen], [offsets[p] for p in chosen],
-                None if xts is None else xts[pa],
-                None if xts is None else [xts[p] for p in chosen],
-                title_share=title_share))
+        for pa, parts_b in sorted(reached_g.items()):
+            for start in range(0, len(parts_b), block):
+                chosen = [int(p) for p in parts_b[start:start + block]]
+                got.append(client.submit(
+                    pair_sims, by_group[g], pa, ends_f, chosen, xs[pa], offsets[pa],
+                    [xs[p] for p in chosen], [offsets[p] for p in chosen],
+                    None if xts is None else xts[pa],
+                    None if xts is None else [xts[p] for p in chosen],
+                    title_share=title_share))
         if got:
             sims.append(got[0] if len(got) == 1 else client.submit(concat_triples, *got))
     if not sims:
