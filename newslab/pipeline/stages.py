@@ -569,6 +569,7 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
     n_pairs, tables, blended = nb.candidate_graph(
         client, corpus, tops, xs, xts, k=k, floor=opts.get("neighbour_floor", -np.inf),
         title_share=ts, snn_share=ss, n_buckets=n_buckets, block=PAIR_BLOCK)
+    del products, tops  # the workers free the rare-word products once the pairs are grouped
     offsets = corpus.offsets
     strong = client.map(nb.strong_edges, blended, threshold=opts["threshold"])
     n_edges = sum(client.gather(client.map(len, strong)))
