@@ -201,8 +201,8 @@ def _line_units(
 ) -> list[_Unit]:
     """Classify the tokens of one line, splitting tokens glued across a case boundary.
 
-    `memo` keeps each `(token, sentence-initial)` classification for the next lines (the
-    vocabulary statistics must not change in between).
+    `memo` keeps each token's classification, per sentence-initial flag, for the next lines
+    (the vocabulary statistics must not change in between).
     """
     units: list[_Unit] = []
     initial = True
@@ -298,7 +298,6 @@ def _vocab_kind(token: str) -> tuple[int, str]:
     if token == lowered:
         return 2, lowered
     return (3 if all(_token_info(token)[1]) else 4), lowered
-
 
 
 # A run: a capitalised unit, then capitalised units, capitalised words, or a particle followed

@@ -24,7 +24,6 @@ _VOWELS = frozenset("aeiouyAEIOUY")
 _STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
 
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
-_WORD = re.compile(r"\w+")
 _WORDS_APART = re.compile(r"(\w+)")  # split: words at odd positions
 # Words already placed, per style (a dict lookup per word instead of a callback per match).
 _PLACED: dict[str, dict[str, str]] = {"new": {}, "old": {}}

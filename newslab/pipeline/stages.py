@@ -595,11 +595,10 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
         inside_f = client.scatter(inside, broadcast=True)
         a, b, v = nb.concat_triples(*client.gather(client.map(nb.edges_within, blended,
                                                               inside=inside_f)))
-    for members in groups:
-        if len(members) > opts["max_dense"]:
-            local = _large_component(members, a, b, v, opts["threshold"], n)
-            labels[members] = local + next_label
-            next_label += int(local.max()) + 1
+    for members in large:
+        local = _large_component(members, a, b, v, opts["threshold"], n)
+        labels[members] = local + next_label
+        next_label += int(local.max()) + 1
     if dense_groups:
         n_batches = min(len(dense_groups), n_buckets)
         batch_of = np.full(n, -1, dtype=np.int64)
