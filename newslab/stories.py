@@ -164,11 +164,21 @@ def _candidates(xb, xt, top: int, title_share: float, max_df: int, progress: boo
     return a, b, sim
 
 
+def candidate_limit(n: int, candidate_max_df: int | None = None) -> int:
+    """Most articles a word may be found in to propose candidate pairs, for `n` articles.
+
+    Example:
+        >>> candidate_limit(150_000), candidate_limit(10_000_000, 300)
+        (300, 300)
+    """
+    return max(50, n // 500) if candidate_max_df is None else int(candidate_max_df)
+
+
 def _cluster_sparse(
-    xb, xt, threshold, neighbours, title_share, snn_share, floor, max_dense, progress
+    xb, xt, threshold, neighbours, title_share, snn_share, floor, max_dense, progress, max_df
 ):
     n = xb.shape[0]
-    a, b, sim = _candidates(xb, xt, 10, title_share, max(50, n // 500), progress)
+    a, b, sim = _candidates(xb, xt, 10, title_share, max_df, progress)
     snn, _, ind = _shared_neighbours_on_edges(a, b, sim, n, neighbours, floor)
     blended = snn_share * snn + (1 - snn_share) * sim
     edge = blended >= threshold
@@ -294,6 +304,7 @@ def cluster_stories(
     tokens=None,
     title_tokens=None,
     max_dense: int = 5000,
+    candidate_max_df: int | None = None,
     progress: bool = False,
 ) -> pd.Series:
     """Label each article with the story it tells.
@@ -311,6 +322,10 @@ def cluster_stories(
         title_tokens: Segmented titles, if already computed.
         max_dense: Up to this many articles (or articles in one component), cluster exactly
             with a dense matrix.
+        candidate_max_df: Above `max_dense` articles, candidate pairs come from the words
+            found in at most this many articles; None for `max(50, N / 500)`. A fixed value
+            keeps that step linear in N on very large corpora, at some cost in quality (see
+            `docs/scale.md`).
         progress: Show tqdm progress bars.
 
     Returns:
@@ -366,5 +381,6 @@ def cluster_stories(
             neighbour_floor,
             max_dense,
             progress,
+            candidate_limit(n, candidate_max_df),
         )
     return pd.Series(_renumber(labels), index=index, name="story", dtype=np.int64)

@@ -94,18 +94,20 @@ def test_duplicate_of_points_to_first_copy(vims):
     assert articles.loc[a, "duplicate_of"] is None or articles.loc[a, "duplicate_of"] != a
 
 
-@pytest.mark.parametrize("max_dense", [60, 4])
-def test_stories_sparse_path_equal_in_memory(vims_dev_dir, cluster_client, tmp_path, max_dense):
+@pytest.mark.parametrize("options", [{"max_dense": 60}, {"max_dense": 4},
+                                     {"max_dense": 60, "candidate_max_df": 3}])
+def test_stories_sparse_path_equal_in_memory(vims_dev_dir, cluster_client, tmp_path, options):
     """Above `max_dense` articles both take the sparse path; the distributed one is the same.
 
     With `max_dense=4` components of more than 4 articles are clustered on their candidate
-    edges alone (the sparse average link), which the distributed path gathers from the workers.
+    edges alone (the sparse average link), which the distributed path gathers from the workers;
+    `candidate_max_df` fixes the rare-word limit in both.
     """
     corpus = newslab.load_corpus(vims_dev_dir)
     run_pipeline(vims_dev_dir, tmp_path, client=cluster_client, partition_size=100,
-                 stages=("load", "stories"), story_options={"max_dense": max_dense})
+                 stages=("load", "stories"), story_options=options)
     got = read_output(tmp_path, "stories")
-    expected = newslab.cluster_stories(corpus, max_dense=max_dense)
+    expected = newslab.cluster_stories(corpus, **options)
     assert got["story"].tolist() == expected.tolist()
 
 

@@ -558,7 +558,9 @@ def stories(client, corpus: Corpus, segs: list, **options) -> np.ndarray:
 
     clock.lap("tf-idf rows")
     # rare-word candidates, as `newslab.stories._candidates`
-    max_df = max(50, n // 500)
+    from newslab.stories import candidate_limit
+
+    max_df = candidate_limit(n, opts.get("candidate_max_df"))
     rare_f = client.scatter(df <= max_df, broadcast=True)
     products = shuffle(client, xs, _split_rare, _rare_products, n_buckets,
                        split_args=[(o, rare_f) for o in corpus.offsets],
