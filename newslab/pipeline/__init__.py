@@ -55,8 +55,8 @@ class PipelineReport:
         skipped: Inputs that held no readable article (as `load_corpus` reports them).
         dashboard: The Dask dashboard link, when there is one.
         task_seconds: Seconds the workers spent computing the run's tasks, per task name
-            prefix (as the Dask dashboard groups them, leading underscores dropped: `"segment_part"`, `"quotes_part"`,
-            `"postings-split"`, ...). Unlike `seconds`, this is worker time, so work that runs
+            prefix (as the Dask dashboard groups them, leading underscores dropped:
+            `"segment_part"`, `"quotes_part"`, `"postings-split"`, ...). Unlike `seconds`, this is worker time, so work that runs
             beside other stages (quotes) is counted where it belongs.
     """
 

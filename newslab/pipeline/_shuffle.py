@@ -12,6 +12,8 @@ import operator
 import uuid
 from collections.abc import Callable, Sequence
 
+import numpy as np
+
 
 def shuffle(
     client,
@@ -58,6 +60,20 @@ def shuffle(
                   for i, s in enumerate(splits)]
         out.append(client.submit(combine, *pieces, **combine_kwargs, key=f"{name}-combine-{token}-{j}"))
     return out
+
+
+def split_by_bucket(bucket: np.ndarray, n_buckets: int, *arrays: np.ndarray) -> list[tuple]:
+    """Rows of `arrays` split by `bucket` (ints in `[0, n_buckets)`), in order within a bucket.
+
+    Example:
+        >>> split_by_bucket(np.array([1, 0, 1]), 2, np.array([10, 20, 30]))
+        [(array([20]),), (array([10, 30]),)]
+    """
+    order = np.argsort(bucket, kind="stable")
+    bounds = np.searchsorted(bucket[order], np.arange(n_buckets + 1))
+    sorted_arrays = [a[order] for a in arrays]
+    return [tuple(a[lo:hi] for a in sorted_arrays)
+            for lo, hi in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _token() -> str:

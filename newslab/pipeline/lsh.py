@@ -20,6 +20,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from newslab.duplicates import fingerprints
+from newslab.pipeline._shuffle import split_by_bucket
 from newslab.shingles import containment
 
 _EMPTY_PAIRS = np.empty((0, 2), dtype=np.int64)
@@ -85,11 +86,7 @@ def split_postings(
         return [empty] * n_buckets
     s, o, c = np.concatenate(shingles), np.concatenate(owners), np.concatenate(counts)
     # sampled shingles share their low bits (s & mask == 0): bucket on high bits
-    bucket = _bucket_of(s, n_buckets, shift=40)
-    order = np.argsort(bucket, kind="stable")
-    s, o, c, bucket = s[order], o[order], c[order], bucket[order]
-    bounds = np.searchsorted(bucket, np.arange(n_buckets + 1))
-    return [(s[a:b], o[a:b], c[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return split_by_bucket(_bucket_of(s, n_buckets, shift=40), n_buckets, s, o, c)
 
 
 def bucket_pairs(*pieces, n_out: int, max_df: int) -> list[np.ndarray]:

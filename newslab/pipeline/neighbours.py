@@ -19,7 +19,7 @@ import operator
 
 import numpy as np
 
-from newslab.pipeline._shuffle import _token, shuffle
+from newslab.pipeline._shuffle import _token, shuffle, split_by_bucket
 
 _EMPTY_I = np.empty(0, dtype=np.int64)
 _EMPTY_F = np.empty(0, dtype=np.float64)
@@ -32,9 +32,7 @@ def split_by_group(pairs: np.ndarray, ends: np.ndarray, group_of: np.ndarray, *,
     `ends` are the cumulative partition lengths; `group_of` maps a partition to its group.
     """
     group = group_of[np.searchsorted(ends, pairs[:, 0], side="right")]
-    order = np.argsort(group, kind="stable")
-    cuts = np.searchsorted(group[order], np.arange(1, n_buckets))
-    return np.split(pairs[order], cuts)
+    return [piece[0] for piece in split_by_bucket(group, n_buckets, pairs)]
 
 
 def pairs_by_partition(*pieces: np.ndarray, ends: np.ndarray) -> dict[int, np.ndarray]:
@@ -106,11 +104,7 @@ def split_both_ways(triple, *, n_buckets: int) -> list[tuple]:
     """Each pair `(a, b, sim)` as `(a, b, sim)` and `(b, a, sim)`, by the first article's bucket."""
     a, b, s = triple
     x, y, v = np.concatenate([a, b]), np.concatenate([b, a]), np.concatenate([s, s])
-    bucket = x % n_buckets
-    order = np.argsort(bucket, kind="stable")
-    cuts = np.searchsorted(bucket[order], np.arange(1, n_buckets))
-    x, y, v = x[order], y[order], v[order]
-    return list(zip(np.split(x, cuts), np.split(y, cuts), np.split(v, cuts), strict=True))
+    return split_by_bucket(x % n_buckets, n_buckets, x, y, v)
 
 
 def neighbour_lists(*pieces, k: int, floor: float, n_buckets: int):
@@ -135,12 +129,7 @@ def neighbour_lists(*pieces, k: int, floor: float, n_buckets: int):
     own = x < y  # each pair once, from its first article
     a, b, sim = x[own], y[own], s[own]
     lists = np.concatenate([neigh[row[own]], a[:, None]], axis=1)
-    bucket = b % n_buckets
-    out = []
-    for j in range(n_buckets):
-        sel = bucket == j
-        out.append((a[sel], b[sel], sim[sel], lists[sel]))
-    return (ids, neigh), out
+    return (ids, neigh), split_by_bucket(b % n_buckets, n_buckets, a, b, sim, lists)
 
 
 def blend(table, *pieces, k: int, snn_share: float):
