@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import Literal
 
 ToneStyle = Literal["new", "old"] | None
@@ -50,9 +49,11 @@ def _split_letters(word: str) -> list[tuple[str, str]]:
     return [(base, marks) for base, marks in letters]
 
 
-@lru_cache(maxsize=200_000)
 def _place_tone(word: str, style: str) -> str:
-    """Return `word` (NFC) with its tone mark moved to where `style` puts it."""
+    """Return `word` (NFC) with its tone mark moved to where `style` puts it.
+
+    Not cached itself: `normalize` keeps each word's result (`_PLACED`).
+    """
     nfd = unicodedata.normalize("NFD", word)
     tone = next((ch for ch in nfd if ch in _TONES), None)
     if tone is None:
