@@ -10,7 +10,9 @@ Measures, on this machine, in one run:
     is a whole pipeline in at most a quarter of that.
 
 The input is VietNews re-sharded into JSONL files of 5,000 articles (in /tmp, never in the
-repository), as an archive would be; every run uses a fresh segmentation cache.
+repository), as an archive would be; every run uses a fresh cache, and the largest N is then
+run again on the cache its first run filled (`cache = warm`: what a rerun with other options
+costs, `newslab.pipeline.part_cache`).
 
 Usage:
     flock /tmp/newslab-heavy.lock .venv/bin/python benchmarks/bench_pipeline.py
@@ -94,22 +96,31 @@ def pyvi_seconds_per_char(texts: list[str]) -> float:
     return (time.perf_counter() - start) / sum(len(t) for t in texts)
 
 
-def run_once(shards: Path, workers: int, partition_size: int | None, stages) -> dict:
+def run_once(shards: Path, workers: int, partition_size: int | None, stages,
+             rerun: bool = False) -> list[dict]:
+    """One run on a fresh cache; with `rerun`, a second run on the cache the first filled."""
     from newslab.pipeline import read_output, run_pipeline
 
+    results = []
     with tempfile.TemporaryDirectory(prefix="newslab-bench-") as tmp:
-        start = time.perf_counter()
-        report = run_pipeline(shards, Path(tmp) / "out", n_workers=workers, stages=stages,
-                              partition_size=partition_size, cache_dir=Path(tmp) / "cache")
-        total = time.perf_counter() - start
-        outputs = {}
-        for name in ("duplicates", "stories", "quotes", "story_terms"):
-            try:
-                frame = read_output(Path(tmp) / "out", name)
-            except FileNotFoundError:
-                continue
-            outputs[name] = len(frame) if name != "stories" else int(frame["story"].nunique())
-    return {"report": report, "total": total, "outputs": outputs}
+        for _ in range(2 if rerun else 1):
+            start = time.perf_counter()
+            report = run_pipeline(shards, Path(tmp) / "out", n_workers=workers, stages=stages,
+                                  partition_size=partition_size, cache_dir=Path(tmp) / "cache")
+            total = time.perf_counter() - start
+            outputs = {}
+            for name in ("duplicates", "stories", "quotes", "story_terms"):
+                try:
+                    frame = read_output(Path(tmp) / "out", name)
+                except FileNotFoundError:
+                    continue
+                outputs[name] = len(frame) if name != "stories" else int(frame["story"].nunique())
+            results.append({"report": report, "total": total, "outputs": outputs,
+                            "cache": "warm" if results else "cold"})
+        if rerun and results[0]["outputs"] != results[1]["outputs"]:
+            raise AssertionError(f"rerun changed the outputs: {results[0]['outputs']} "
+                                 f"!= {results[1]['outputs']}")
+    return results
 
 
 def fmt_table(frame: pd.DataFrame) -> str:
@@ -182,6 +193,8 @@ def main(argv=None) -> int:
                         help="only the core stages (load, duplicates, segment, stories)")
     parser.add_argument("--pyvi-sample", type=int, default=300)
     parser.add_argument("--workdir", default="/tmp/newslab-bench-pipeline")
+    parser.add_argument("--no-rerun", dest="rerun", action="store_false",
+                        help="skip the second run of the largest N on a warm cache")
     args = parser.parse_args(argv)
     sizes = [2000, 5000] if args.quick else [10_000, 50_000, 0]
     if args.sizes:
@@ -211,39 +224,49 @@ def main(argv=None) -> int:
         state["chars"][n] = chars
         label = "all" if stages == ALL else "core"
         print(f"N={n} workers={workers} stages={label} ...", file=sys.stderr)
-        got = run_once(shards, workers, args.partition_size, stages)
-        rep = got["report"]
+        # the largest N is run a second time on the cache the first run filled
+        rerun = (size, workers) == (sizes[-1], 2) and args.rerun
+        got_runs = run_once(shards, workers, args.partition_size, stages, rerun=rerun)
         # pyvi measured again right after the run: the machine's speed drifts (shared host),
         # so each run is compared with the mean of pyvi just before and just after it
         after = pyvi_seconds_per_char(sample_texts)
         run_per_char = (per_char + after) / 2
         per_char = after
         pyvi = run_per_char * chars
-        row = {"articles": n, "stages": label, "workers": workers,
-               "partitions": rep.n_partitions, "pipeline_s": round(got["total"], 1),
-               "stages_s": round(sum(rep.seconds.values()), 1),
-               "pyvi_s_per_mchar": round(run_per_char * 1e6, 3),
-               "pyvi_estimate_s": round(pyvi, 1), "ratio": round(got["total"] / pyvi, 3),
-               "peak_workers_mib": round(max(rep.peak_memory.values()) / 2**20),
-               "client_peak_mib": round(rep.client_peak_memory / 2**20),
-               **{f"n_{k}": v for k, v in got["outputs"].items()}}
-        print(row, file=sys.stderr)
-        state["runs"].append(row)
-        state.setdefault("work", []).append(
-            {"articles": n, "stages": label, "workers": workers,
-             "worker_s": round(sum(rep.task_seconds.values()), 1),
-             **task_families(rep.task_seconds)})
-        print(rep.task_seconds, file=sys.stderr)
-        for stage, sec in rep.seconds.items():
-            state["stages"].append({"articles": n, "stages": label, "workers": workers,
-                                    "stage": stage, "seconds": round(sec, 1),
-                                    "peak_workers_mib": round(rep.peak_memory[stage] / 2**20)})
+        for got in got_runs:
+            record_run(state, got, n, label, workers, run_per_char, pyvi)
         write_results(md_path, png_path, state)
         for old in list(made):
             if old != size and all(p[0] != old for p in plan[plan.index((size, workers, stages)) + 1:]):
                 shutil.rmtree(made.pop(old)[0], ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def record_run(state: dict, got: dict, n: int, label: str, workers: int, run_per_char: float,
+               pyvi: float) -> None:
+    """Add one run's row, worker seconds and stage times to `state`."""
+    rep = got["report"]
+    cache = got["cache"]
+    row = {"articles": n, "stages": label, "workers": workers, "cache": cache,
+           "partitions": rep.n_partitions, "pipeline_s": round(got["total"], 1),
+           "stages_s": round(sum(rep.seconds.values()), 1),
+           "pyvi_s_per_mchar": round(run_per_char * 1e6, 3),
+           "pyvi_estimate_s": round(pyvi, 1), "ratio": round(got["total"] / pyvi, 3),
+           "peak_workers_mib": round(max(rep.peak_memory.values()) / 2**20),
+           "client_peak_mib": round(rep.client_peak_memory / 2**20),
+           **{f"n_{k}": v for k, v in got["outputs"].items()}}
+    print(row, file=sys.stderr)
+    state["runs"].append(row)
+    state.setdefault("work", []).append(
+        {"articles": n, "stages": label, "workers": workers, "cache": cache,
+         "worker_s": round(sum(rep.task_seconds.values()), 1),
+         **task_families(rep.task_seconds)})
+    print(rep.task_seconds, file=sys.stderr)
+    for stage, sec in rep.seconds.items():
+        state["stages"].append({"articles": n, "stages": label, "workers": workers,
+                                "cache": cache, "stage": stage, "seconds": round(sec, 1),
+                                "peak_workers_mib": round(rep.peak_memory[stage] / 2**20)})
 
 
 def write_results(md_path: Path, png_path: Path, state: dict) -> None:
@@ -257,7 +280,10 @@ def write_results(md_path: Path, png_path: Path, state: dict) -> None:
         f"Machine: {os.cpu_count()} cores, shared with other engineers' jobs while measuring "
         "(timings are wall-clock and noisy); LocalCluster of worker processes with 1 thread "
         "each; partitions of at most 2,000 articles (about four per worker); input re-sharded "
-        f"into JSONL files of {SHARD:,} articles; fresh segmentation cache for every run. "
+        f"into JSONL files of {SHARD:,} articles; every run starts on an empty cache "
+        "(`cache = cold`); the largest N then runs a second time on the cache its first run "
+        "filled (`cache = warm`: a rerun with other options reads each partition's "
+        "segmentation, term candidates and quotes back and redoes only the global steps). "
         f"Generated by `benchmarks/bench_pipeline.py{' --quick' if 'quick' in md_path.name else ''}`.",
         "",
         f"pyvi reference: `ViTokenizer.tokenize` on titles and bodies of {args.pyvi_sample} random "
@@ -280,12 +306,13 @@ def write_results(md_path: Path, png_path: Path, state: dict) -> None:
     ]
     if len(stages):
         lines += ["## Time (s) and peak worker memory (MiB) per stage", ""]
-        for (n, label, workers), group in stages.groupby(["articles", "stages", "workers"],
-                                                         sort=False):
+        for (n, label, workers, cache), group in stages.groupby(
+                ["articles", "stages", "workers", "cache"], sort=False):
             g = group.set_index("stage")
             cells = [f"{s} {g.loc[s, 'seconds']} s / {g.loc[s, 'peak_workers_mib']} MiB"
                      for s in order if s in g.index]
-            lines.append(f"- {n:,} articles, {label}, {workers} worker(s): " + "; ".join(cells))
+            lines.append(f"- {n:,} articles, {label}, {workers} worker(s), {cache} cache: "
+                         + "; ".join(cells))
         lines += ["", "Peak memory: total of all worker processes, sampled by the scheduler "
                   "every 0.5 s.", ""]
     if state.get("work"):
@@ -302,7 +329,7 @@ def write_results(md_path: Path, png_path: Path, state: dict) -> None:
             fmt_table(work),
             "",
         ]
-        two = stages[stages["workers"] == 2]
+        two = stages[(stages["workers"] == 2) & (stages["cache"] == "cold")]
         if len(two):
             pivot = two.pivot_table(index="articles", columns="stage", values="seconds")
             cols = [s for s in order if s in pivot.columns]

@@ -123,6 +123,58 @@ def test_terms_in_one_partition_equal_in_memory(vims_dev_dir, cluster_client, tm
     pd.testing.assert_frame_equal(_plain(per_article), _plain(newslab.topic_terms(corpus)))
 
 
+def _write_jsonl(frame: pd.DataFrame, path) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for doc_id, row in frame.iterrows():
+            fh.write(json.dumps({"id": doc_id, "title": row["title"], "text": row["text"]},
+                                ensure_ascii=False) + "\n")
+
+
+def test_rerun_reads_per_partition_results_from_the_cache(vims_dev_dir, cluster_client,
+                                                          tmp_path):
+    """A rerun reads each unchanged partition's segmentation, terms and quotes from
+    `cache_dir`; a file added to the inputs is computed, the others are still read."""
+    import pickle
+
+    corpus = newslab.load_corpus(sorted(p for p in vims_dev_dir.iterdir() if p.is_dir())[:12])
+    src = tmp_path / "in"
+    src.mkdir()
+    _write_jsonl(corpus.iloc[:40], src / "a.jsonl")
+    cache = tmp_path / "cache"
+    stages = ("load", "stories", "terms", "quotes")
+    options = {"client": cluster_client, "partition_size": 20, "stages": stages,
+               "cache_dir": cache}
+    run_pipeline(src, tmp_path / "out1", **options)
+    entries = {kind: sorted((cache / "pipeline" / kind).glob("*.pkl"))
+               for kind in ("segment_part", "quotes_part")}
+    assert [len(v) for v in entries.values()] == [2, 2]  # one per partition and step
+    # Mark the cached quotes: a rerun that recomputed them would lose the mark.
+    for path in entries["quotes_part"]:
+        frame = pd.read_pickle(path)
+        assert len(frame)
+        frame["speaker"] = "cached " + frame["speaker"]
+        with open(path, "wb") as fh:
+            pickle.dump(frame, fh)
+    _write_jsonl(corpus.iloc[40:], src / "b.jsonl")  # new articles in a new file
+    run_pipeline(src, tmp_path / "out2", **options)
+    before = read_output(tmp_path / "out1", "quotes")
+    after = read_output(tmp_path / "out2", "quotes")
+    old = after["doc_id"].isin(corpus.index[:40])
+    assert old.any() and (~old).any()
+    assert after.loc[old, "speaker"].str.startswith("cached ").all()
+    assert not after.loc[~old, "speaker"].str.startswith("cached ").any()
+    assert (after.loc[old, "speaker"].str.removeprefix("cached ").tolist()
+            == before["speaker"].tolist())
+    # the new file's partitions were computed and cached; the stories cover every article
+    new_parts = -(-(len(corpus) - 40) // 20)
+    assert new_parts >= 1
+    assert len(list((cache / "pipeline" / "segment_part").glob("*.pkl"))) == 2 + new_parts
+    expected = newslab.extract_quotes(newslab.load_corpus(src))
+    assert after.loc[~old, "speaker"].tolist() == expected.loc[
+        ~expected["doc_id"].isin(corpus.index[:40]), "speaker"].tolist()
+    assert len(read_output(tmp_path / "out2", "stories")) == len(corpus)
+
+
 def test_repeated_ids_across_shards_renamed_as_load_corpus(cluster_client, tmp_path):
     src = tmp_path / "in"
     src.mkdir()

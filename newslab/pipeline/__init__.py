@@ -169,8 +169,11 @@ def run_pipeline(
         stages: Stages to run after `"load"` (always run): any of `"duplicates"`,
             `"stories"`, `"terms"`, `"quotes"`. `"terms"` ranks per story only when
             `"stories"` runs too.
-        cache_dir: Segmentation cache folder for `newslab.segment_many` (None: its default,
-            False: no cache).
+        cache_dir: Cache folder (None: newslab's default, `$NEWSLAB_CACHE_DIR` if set;
+            False: no cache). It keeps segmented lines and each partition's segmentation,
+            term candidates and quotes (`newslab.pipeline.part_cache`), so a rerun on the
+            same inputs, with other options or with input files added, redoes only the
+            global steps and the new partitions.
         n_terms: Terms per article and per story.
         duplicate_options: Keyword options of `find_duplicates` (`threshold`, `k`, ...).
         story_options: Keyword options of `cluster_stories` (`threshold`, `max_dense`, ...).
@@ -218,10 +221,13 @@ def _stories_part(frame: pd.DataFrame, labels: np.ndarray) -> pd.DataFrame:
                          "story": np.asarray(labels, dtype=np.int64)})
 
 
-def _quotes_part(frame: pd.DataFrame) -> pd.DataFrame:
+def _quotes_part(frame: pd.DataFrame, cache_dir=None) -> pd.DataFrame:
+    from newslab.pipeline.part_cache import cached, partition_key
     from newslab.quotes import extract_quotes
 
-    return extract_quotes(frame, progress=False)  # a progress bar has no place on a worker
+    # a progress bar has no place on a worker
+    return cached(cache_dir, "quotes_part", partition_key(frame, ("title", "text")),
+                  lambda: extract_quotes(frame, progress=False))
 
 
 def _write(client, futures: list, directory: Path, progress: bool, desc: str) -> list:
@@ -261,7 +267,7 @@ def _run(client, source, out: Path, *, partition_size, stages, cache_dir, n_term
     if "quotes" in stages:
         # Quotes need no global step: submitted now at low priority, they fill the workers
         # while the client works on the global steps of the other stages.
-        quotes = client.map(_quotes_part, corpus.parts, priority=-10)
+        quotes = client.map(_quotes_part, corpus.parts, cache_dir=cache_dir, priority=-10)
 
     dup_of: dict[int, str] = {}
     if "duplicates" in stages:

@@ -35,8 +35,19 @@ def extract_part(frame: pd.DataFrame, cache_dir, segmenter=None, texts=None) -> 
     `newslab.terms._doc_texts` makes them, if already made.
 
     Returns:
-        The partition's term table (`compact`).
+        The partition's term table (`compact`). Kept in `cache_dir` when computed from the
+        frame alone (`newslab.pipeline.part_cache`; False: not kept).
     """
+    if segmenter is None and texts is None:
+        from newslab.pipeline.part_cache import cached, partition_key
+
+        key = partition_key(frame, ("title", "text"))
+        return cached(cache_dir, "extract_part", key,
+                      lambda: _extract_part(frame, cache_dir, None, None))
+    return _extract_part(frame, cache_dir, segmenter, texts)
+
+
+def _extract_part(frame: pd.DataFrame, cache_dir, segmenter, texts) -> dict:
     from newslab._term_tokens import extract_terms
     from newslab.terms import _doc_texts
 

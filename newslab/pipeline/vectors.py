@@ -102,6 +102,8 @@ def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True,
 
     With `extract_terms`, also extract the partition's topic-term candidates from the same
     segmentation (`newslab.pipeline.terms.extract_part`), so no line is segmented twice.
+    The result is kept in `cache_dir` (`newslab.pipeline.part_cache`; False: not kept), so a
+    rerun on the same partition reads it back.
 
     Returns:
         `{"tokens", "title_tokens", "terms", "body", "title", "term_docs"}`: the tokens (for
@@ -110,6 +112,14 @@ def segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool = True,
         kept) of bodies and of titles over it, and the term candidates (None unless
         `extract_terms`).
     """
+    from newslab.pipeline.part_cache import cached, partition_key
+
+    key = partition_key(frame, ("title", "text"), keep_tokens, extract_terms)
+    return cached(cache_dir, "segment_part", key,
+                  lambda: _segment_part(frame, cache_dir, keep_tokens, extract_terms))
+
+
+def _segment_part(frame: pd.DataFrame, cache_dir, keep_tokens: bool, extract_terms: bool) -> dict:
     texts = [t if isinstance(t, str) else "" for t in frame["text"].tolist()]
     titles = frame["title"].fillna("").tolist() if "title" in frame else [""] * len(frame)
     titles = [t if isinstance(t, str) else "" for t in titles]
