@@ -194,8 +194,9 @@ def test_cli_runs_on_a_scheduler_address(cluster_client, seeds_dir, tmp_path, ca
 
     address = cluster_client.scheduler.address
     code = main(["pipeline", str(seeds_dir), "--out", str(tmp_path), "--scheduler", address,
-                 "--stages", "duplicates,quotes"])
+                 "--stages", "duplicates,quotes", "--cache-dir", str(tmp_path / "cache")])
     assert code == 0
+    assert list((tmp_path / "cache" / "pipeline" / "quotes_part").glob("*.pkl"))
     captured = capsys.readouterr()
     assert "duplicates\t" in captured.out and "quotes\t" in captured.out
     assert "2 worker(s)" in captured.err

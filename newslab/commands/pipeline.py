@@ -31,7 +31,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stages", default=",".join(STAGES[1:]),
                    help="comma-separated stages after loading (default: all: "
                    f"{','.join(STAGES[1:])})")
-    p.add_argument("--no-cache", action="store_true", help="do not use the segmentation cache")
+    p.add_argument("--cache-dir", default=None,
+                   help="cache folder, shared by the workers (default: $NEWSLAB_CACHE_DIR or "
+                   "newslab's user cache folder); it keeps segmented lines and each "
+                   "partition's segmentation, terms and quotes, so a rerun redoes only the "
+                   "global steps and new input files")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     p.set_defaults(func=run)
 
 
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         n = len(client.scheduler_info()["workers"])
         print(f"newslab pipeline: {n} worker(s); dashboard: {link or 'none'}", file=sys.stderr)
         report = run_pipeline(source, args.out, client=client, partition_size=args.partition_size,
-                              stages=stages, cache_dir=False if args.no_cache else None,
+                              stages=stages, cache_dir=False if args.no_cache else args.cache_dir,
                               progress=True)
     print(f"{report.n_articles} articles in {report.n_partitions} partitions, "
           f"{report.n_workers} worker(s)", file=sys.stderr)
