@@ -51,6 +51,7 @@ def build_report(
     """
     import papermill
     from nbconvert import HTMLExporter
+    from traitlets.config import Config
 
     corpus = Path(corpus).expanduser().resolve()
     if not corpus.exists():
@@ -58,6 +59,9 @@ def build_report(
     out = Path(out_dir).expanduser().resolve()
     out.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter()
+    # The kernels run on this machine: talk to them over Unix sockets, not unencrypted TCP
+    # (ipykernel warns about TCP once per notebook).
+    kernel_config = Config({"KernelManager": {"transport": "ipc"}})
     pages, failures = [], []
     for nb in notebook_paths(notebooks_dir):
         executed = out / nb.name
@@ -65,6 +69,7 @@ def build_report(
             papermill.execute_notebook(
                 str(nb), str(executed), parameters={"CORPUS": str(corpus)},
                 cwd=str(notebooks_dir), progress_bar=False, execution_timeout=timeout,
+                config=kernel_config,
             )
         except Exception as exc:  # papermill raises its own types; report and go on
             failures.append(f"{nb.name}: {exc}".splitlines()[0])
