@@ -1,6 +1,6 @@
 """The distributed building blocks without a cluster: bucketed steps equal their in-memory
 counterparts (union-find, IDF, shingle-bucket candidates, sharded reading, pair grouping,
-shared-neighbour blend, merged term statistics)."""
+shared-neighbour blend, merged term statistics), and the partition cache."""
 
 from __future__ import annotations
 
@@ -176,3 +176,26 @@ def test_merged_term_statistics_equal_in_memory(vims_dev_dir):
     # counts over the merged vocabulary: the whole matrix, row blocks of each partition
     got = sp.vstack([tm.counts_part(t, vocab) for t in tables])
     assert np.array_equal(got.toarray(), whole.counts.toarray())
+
+
+def test_partition_cache_recomputes_broken_entries_and_survives_an_unwritable_folder(
+    tmp_path, caplog
+):
+    from newslab.pipeline.part_cache import cached, partition_key
+
+    frame = pd.DataFrame({"text": ["Mưa lớn ở Hà Nội."]}, index=["a"])
+    key = partition_key(frame, ("text",))
+    assert cached(tmp_path, "demo", key, lambda: ["Hà_Nội"]) == ["Hà_Nội"]
+    entry = tmp_path / "pipeline" / "demo" / f"{key}.pkl"
+    entry.write_bytes(b"not a pickle")
+    with caplog.at_level("WARNING"):
+        assert cached(tmp_path, "demo", key, lambda: ["Hà_Nội", "mưa"]) == ["Hà_Nội", "mưa"]
+    assert "unreadable" in caplog.text and str(entry) in caplog.text
+    assert cached(tmp_path, "demo", key, lambda: []) == ["Hà_Nội", "mưa"]  # replaced
+
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("x")
+    caplog.clear()
+    with caplog.at_level("WARNING"):
+        assert cached(not_a_folder, "demo", key, lambda: [1]) == [1]
+    assert "cannot write cache entry" in caplog.text

@@ -70,7 +70,10 @@ def partition_key(frame: pd.DataFrame, columns: tuple[str, ...], *options: objec
 def cached(cache_dir, kind: str, key: str, compute: Callable[[], Any]) -> Any:
     """`compute()`'s result, read from `<cache_dir>/pipeline/<kind>/<key>.pkl` when present.
 
-    `cache_dir` None means newslab's default cache folder, False no cache.
+    `cache_dir` None means newslab's default cache folder, False no cache. An entry that
+    cannot be read is recomputed and replaced; one that cannot be written (full disk,
+    read-only folder) is logged as a warning. Entries are pickles: point `cache_dir` only at
+    a folder you trust.
 
     Example:
         >>> import tempfile
@@ -94,6 +97,15 @@ def cached(cache_dir, kind: str, key: str, compute: Callable[[], Any]) -> Any:
         # unreadable, or written by another version of a library: recompute and replace
         logger.warning("cache entry %s unreadable (%s); recomputing it", path, err)
     value = compute()
+    try:
+        _write(path, value)
+    except OSError as err:
+        # a full disk or a read-only folder costs the next run its reuse, not this run
+        logger.warning("cannot write cache entry %s (%s); the result is used uncached", path, err)
+    return value
+
+
+def _write(path: Path, value: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
@@ -103,4 +115,3 @@ def cached(cache_dir, kind: str, key: str, compute: Callable[[], Any]) -> Any:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return value
