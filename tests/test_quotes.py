@@ -238,3 +238,58 @@ def test_progress_bar_only_when_asked(vims_dev_dir, capsys):
     assert "quotes" in capsys.readouterr().err
     pd.testing.assert_frame_equal(quiet, shown)
     assert len(quiet) > 0
+
+
+def test_a_straight_quote_closed_after_a_space_opens_nothing():
+    # VietNews (test/010973) closes its quotes with a space before the mark: `phanh ",`
+    text = (
+        "Cảnh sát cho hay Zhu có thể đã thoát chết nhờ chiếc mũ bảo hiểm.\n"
+        '" Cảnh tượng khi ấy khiến tôi kinh hoàng.\n'
+        'Tôi chỉ biết nhấn mạnh chân phanh ", tài xế xe trộn bê tông Jiang nhớ lại.\n'
+        "Jiang đã xuống xe để trợ giúp nạn nhân.\n"
+        '"Thật may mắn là tôi đã đội mũ bảo hiểm, nếu không, giờ tôi không còn ngồi đây nữa", '
+        "Zhu chia sẻ."
+    )
+    spans = quote_regions(text)
+    assert [text[a:b][:12] for a, b in spans] == ['" Cảnh tượng', '"Thật may mắ']
+    events = {e.speaker.name: e for e in article_events(text)}
+    assert events["Zhu"].mode == "direct"
+    assert events["Zhu"].quote == (
+        "Thật may mắn là tôi đã đội mũ bảo hiểm, nếu không, giờ tôi không còn ngồi đây nữa"
+    )
+    assert set(events) == {"Zhu", "Cảnh sát"}  # "nhớ lại" (recalls) is not a speech cue
+
+
+def test_theo_closing_a_sentence_quotes_what_comes_before_and_bare_credits_are_no_events():
+    text = (
+        "Hai nước đã cố gắng cải thiện quan hệ trong năm qua, sau khi Bắc Kinh ủng hộ một loạt "
+        "các biện pháp trừng phạt của Liên Hiệp Quốc đối với Bình Nhưỡng, theo AFP.\n"
+        "Các chuyên gia cho rằng tên lửa này được thiết kế để vượt qua hệ thống phòng thủ.\n"
+        "Theo AFP.\n"
+        "Thu Hương (Theo Business Insider)\n\n\n"
+        "Tên lửa đạn đạo Triều Tiên phóng thử hồi tháng 5."
+    )
+    events = [(e.speaker.name, e.quote) for e in article_events(text)]
+    assert events == [
+        ("AFP", "Hai nước đã cố gắng cải thiện quan hệ trong năm qua, sau khi Bắc Kinh ủng hộ "
+         "một loạt các biện pháp trừng phạt của Liên Hiệp Quốc đối với Bình Nhưỡng"),
+        ("các chuyên gia",
+         "tên lửa này được thiết kế để vượt qua hệ thống phòng thủ."),
+    ]
+
+
+def test_theo_with_a_dash_apposition_keeps_the_title_out_of_the_quote():
+    text = (
+        "Theo ông Trần Quang Năng - trưởng phòng Dự báo thời tiết Trung tâm Dự báo khí tượng "
+        "thuỷ văn quốc gia, đợt mưa lớn, dông, lốc, mưa đá này đã được dự báo và cảnh báo.\n"
+        "Theo Phòng cảnh sát giao thông đường bộ - đường sắt, trong 3 tháng đầu năm 2019, đơn vị "
+        "này đã rà soát tình hình ùn tắc tại TP. HCM."
+    )
+    first, second = article_events(text)
+    assert first.speaker.name == "Trần Quang Năng"
+    assert first.speaker.role == (
+        "trưởng phòng Dự báo thời tiết Trung tâm Dự báo khí tượng thuỷ văn quốc gia"
+    )
+    assert first.quote == "đợt mưa lớn, dông, lốc, mưa đá này đã được dự báo và cảnh báo."
+    assert second.speaker.name == "Phòng cảnh sát giao thông đường bộ - đường sắt"
+    assert second.quote.startswith("trong 3 tháng đầu năm 2019")

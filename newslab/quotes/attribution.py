@@ -356,6 +356,12 @@ def find_theo(masked: str) -> list[tuple[int, int, int]]:
     for m in _THEO.finditer(masked):
         x_start = m.end()
         stop = _THEO_STOP.search(masked[x_start:])
+        if stop and stop.group().strip() in "-–—":
+            # "Theo ông Trần Quang Năng - trưởng phòng Dự báo …, đợt mưa …" and "Theo Bộ Tài
+            # nguyên - Môi trường, …": a dash inside the phrase; it runs on to the comma
+            comma = _THEO_CLAUSE_STOP.search(masked, x_start + stop.end())
+            if comma and comma.group() == ",":
+                stop = _THEO_STOP.search(masked[x_start:], comma.start() - x_start)
         x_end = x_start + stop.start() if stop else len(masked.rstrip(". "))
         if x_end <= x_start:
             continue
@@ -391,4 +397,5 @@ def theo_is_source(phrase: str) -> bool:
 # Patterns compiled once (they run for every sentence or speaker phrase).
 _QUOTE_CLOSED = re.compile(r"[”\"»][,.]?\s*(?:[-–—]\s*)?[^,;:“”\"]*$")
 _THEO_STOP = re.compile(r"[,;:“”\"«»]|\.\s*$|\s[-–—]\s")
+_THEO_CLAUSE_STOP = re.compile(r"[,;:“”\"«»]|\.\s*$")
 _WORD_CHAR = re.compile(r"\w")

@@ -207,15 +207,27 @@ def _events_in_sentence(
         theo_spans.append((t0, x1))
         if not theo_is_source(phrase):
             continue
+        content = _content_after(sentence, x1)
+        if len(_WORDS.findall(content)) < 2:
+            # "…, theo AFP.": the content comes first; a bare credit line ("Theo AFP.",
+            # "Thu Hương (Theo Business Insider)") has none and is not an event.
+            content = sentence[:t0].strip(" ,;:(-–—")
+            if len(_WORDS.findall(content)) < 4:
+                continue
         sp = parse_speaker(phrase, people, s + x0)
         if sp is None:
             continue
+        # "Theo ông X - trưởng phòng Y, …": a title of up to 20 syllables, ended by the comma
+        parts = _DASH.split(phrase, maxsplit=1)
+        if len(parts) == 2 and not sp.role and sp.name and sp.name in parts[0]:
+            if len(parts[1].split()) <= 20:
+                sp.role = clean_role(parts[1])
         events.append(
             Event(
                 sp,
                 "indirect",
                 cue_text,
-                _content_after(sentence, x1),
+                content,
                 s,
                 e,
                 _CONFIDENCE["theo"],

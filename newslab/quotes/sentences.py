@@ -31,10 +31,17 @@ _INNER = {
 
 
 def _opens_ascii(text: str, i: int) -> bool:
-    """Whether a straight double quote at `i` opens a quotation (else it is stray)."""
-    before = text[i - 1] if i > 0 else " "
+    """Whether a straight double quote at `i` opens a quotation (else it is stray).
+
+    A mark at the start of a paragraph opens one, even with a space after it (`" Cảnh tượng
+    …`); elsewhere a mark followed by a space or by punctuation closes a quotation written
+    with a space before its mark (`… chân phanh ", tài xế Jiang nhớ lại`): it opens nothing.
+    """
+    before = text[i - 1] if i > 0 else "\n"
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "(:[,-–—") and not after.isspace()
+    if before == "\n":
+        return after != "\n"
+    return (before.isspace() or before in "(:[,-–—") and not after.isspace() and after not in ",.;:!?)]"
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
