@@ -293,3 +293,17 @@ def test_theo_with_a_dash_apposition_keeps_the_title_out_of_the_quote():
     assert first.quote == "đợt mưa lớn, dông, lốc, mưa đá này đã được dự báo và cảnh báo."
     assert second.speaker.name == "Phòng cảnh sát giao thông đường bộ - đường sắt"
     assert second.quote.startswith("trong 3 tháng đầu năm 2019")
+
+
+def test_a_speech_verb_with_only_an_addressee_is_no_event():
+    # sentences of VietNews validation articles: someone was told, nothing is reported
+    told = (
+        "Phát hiện sự việc, gia đình em T. đã tố cáo với cơ quan chức năng.\n"
+        "Nhận được tin báo vụ việc, Công an huyện Hải Hà có mặt tại hiện trường thực hiện các "
+        "biện pháp nghiệp vụ và thông báo cho người nhà nạn nhân."
+    )
+    assert article_events(told) == []
+    quoted = '"Chúng tôi chỉ muốn được làm việc trở lại", ông Nguyễn Văn Ca nói với CNA.'
+    (event,) = article_events(quoted)
+    assert (event.speaker.name, event.mode) == ("Nguyễn Văn Ca", "direct")
+    assert event.quote == "Chúng tôi chỉ muốn được làm việc trở lại"

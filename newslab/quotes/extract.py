@@ -280,6 +280,13 @@ def _events_in_sentence(
         if sp.kind == "unnamed" and len(sp.name.split()) > 8:
             continue
         content = _content_after(sentence, cue.end)
+        if _ADDRESSEE_ONLY.match(content) and not any(
+            quote_words(sentence[qa:qb]) >= 4 for qa, qb in quotes
+        ):
+            # "gia đình em T. đã tố cáo với cơ quan chức năng.": an addressee, no content
+            if not prev_quote:
+                continue
+            content = ""  # "… nói với CNA." after a quotation line: it takes the quotation
         before_content = sentence[:a].strip(" ,.-–—")
         start = s
         if len(content.split()) < 2 and len(before_content.split()) < 3:
@@ -579,4 +586,6 @@ _ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
 _PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")
 _WORDS = re.compile(r"\w+")
+# What follows a speech verb when it is only the person told: "với ban tổ chức.", "cho công an."
+_ADDRESSEE_ONLY = re.compile(r"^(?:với|cho)\s+[^\s,;:]+(?:\s+[^\s,;:]+){0,4}\s*[.!…]*$")
 _CUE_CHARS = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")
