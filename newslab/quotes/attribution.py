@@ -355,14 +355,14 @@ def find_theo(masked: str) -> list[tuple[int, int, int]]:
         return out
     for m in _THEO.finditer(masked):
         x_start = m.end()
-        stop = _THEO_STOP.search(masked[x_start:])
+        stop = _THEO_STOP.search(masked, x_start)
         if stop and stop.group().strip() in "-–—":
             # "Theo ông Trần Quang Năng - trưởng phòng Dự báo …, đợt mưa …" and "Theo Bộ Tài
             # nguyên - Môi trường, …": a dash inside the phrase; it runs on to the comma
-            comma = _THEO_CLAUSE_STOP.search(masked, x_start + stop.end())
+            comma = _THEO_CLAUSE_STOP.search(masked, stop.end())
             if comma and comma.group() == ",":
-                stop = _THEO_STOP.search(masked[x_start:], comma.start() - x_start)
-        x_end = x_start + stop.start() if stop else len(masked.rstrip(". "))
+                stop = comma
+        x_end = stop.start() if stop else len(masked.rstrip(". "))
         if x_end <= x_start:
             continue
         at_start = masked[: m.start(1)].strip(" ,;:(") == ""
