@@ -307,3 +307,69 @@ def test_a_speech_verb_with_only_an_addressee_is_no_event():
     (event,) = article_events(quoted)
     assert (event.speaker.name, event.mode) == ("Nguyễn Văn Ca", "direct")
     assert event.quote == "Chúng tôi chỉ muốn được làm việc trở lại"
+
+
+def test_a_cue_closing_the_sentence_quotes_the_clause_before_or_makes_no_event():
+    # VietNews test/008882: content first, then ", <source> <cue>."; a bare denial has no content
+    text = (
+        "Ông Putin bước khỏi phòng hội đàm trong thế thắng khi chứng minh được vai trò ngang hàng "
+        "của Nga với Mỹ trên trường quốc tế, chuyên gia nhận định.\n"
+        "Các nước phương Tây lên án Nga vì hành động này, song Moscow một mực phủ nhận."
+    )
+    (event,) = article_events(text)
+    assert (event.speaker.name, event.cue) == ("chuyên gia", "nhận định")
+    assert event.quote == (
+        "Ông Putin bước khỏi phòng hội đàm trong thế thắng khi chứng minh được vai trò ngang "
+        "hàng của Nga với Mỹ trên trường quốc tế"
+    )
+    # a quotation opened in an earlier sentence and closed before the source is direct speech
+    closed = (
+        "Anh Khương kể về chuyến đi.\n"
+        "Em chỉ mong muốn có thật nhiều người biết để hành động giống mình”, Khương chia sẻ."
+    )
+    (event,) = [e for e in article_events(closed) if e.cue == "chia sẻ"]
+    assert event.mode == "direct"
+    assert event.quote == "Em chỉ mong muốn có thật nhiều người biết để hành động giống mình"
+
+
+def test_a_foreign_surname_alone_is_the_person_quoted_before_not_an_organisation():
+    # VietNews test/008882: "Gessen" alone has no Vietnamese letters, as company names do
+    text = (
+        "Viết trên New York Times, bình luận viên Masha Gessen cho rằng cuộc gặp là bằng chứng "
+        "cho thấy Mỹ dưới thời Trump đã bình thường hơn với Nga.\n"
+        "Theo Gessen, Tổng thống Putin lâu nay luôn mong muốn Nga được đối xử công bằng.\n"
+        '"Tổng thống Trump đã trao cho Tổng thống Putin chính xác điều ông ấy muốn", Gessen nói.'
+    )
+    speakers = {(e.speaker.name, e.speaker.kind) for e in article_events(text)}
+    assert speakers == {("Masha Gessen", "person")}
+
+
+def test_titles_are_read_whole_and_places_do_not_join_the_name():
+    # VietNews test/008882 and test/003063: "Ngoại trưởng" was cut to "trưởng", "TP." ended
+    # the title, and "Ninh" (a family name) of "Bắc Ninh" was read as the start of the name
+    text = (
+        "Ngoại trưởng Nga Sergey Lavrov thông báo trước các phóng viên rằng hội đàm đã kết thúc.\n"
+        '"Vấn đề an ninh mạng rất được quan tâm, hoàn toàn dễ hiểu", ông Lavrov nói.\n'
+        "Theo Phó chủ tịch UBND TP. Hải Phòng Nguyễn Xuân Bình, muốn vận hành chính quyền điện "
+        "tử thông thoáng phải tập huấn cho người dân.\n"
+        "Phó chủ tịch UBND tỉnh Bắc Ninh Nguyễn Tiến Nhường cũng cho biết tỉnh rất quyết tâm "
+        "xây dựng chính quyền điện tử."
+    )
+    roles = {e.speaker.name: e.speaker.role for e in article_events(text)}
+    assert roles == {
+        "Sergey Lavrov": "Ngoại trưởng Nga",
+        "Nguyễn Xuân Bình": "Phó chủ tịch UBND TP. Hải Phòng",
+        "Nguyễn Tiến Nhường": "Phó chủ tịch UBND tỉnh Bắc Ninh",
+    }
+
+
+def test_the_subject_of_the_last_clause_is_the_source():
+    # VietNews test/004115: "Vui" (glad) opened the sentence and was read as an organisation
+    text = (
+        "Anh Đoàn Minh Chí là khách quen của quán.\n"
+        "Vui, ấm lòng khi được một người lạ tận tình giúp đỡ nên anh Chí cho biết bản thân luôn "
+        "cố gắng làm điều tốt, giúp đỡ người khác."
+    )
+    (event,) = article_events(text)
+    assert event.speaker.name == "Đoàn Minh Chí"
+    assert event.quote == "bản thân luôn cố gắng làm điều tốt, giúp đỡ người khác."

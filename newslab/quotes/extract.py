@@ -29,7 +29,14 @@ from newslab.quotes.attribution import (
 from newslab.quotes.direct import colon_speaker, quote_words, quotes_in
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import _split, quote_regions
-from newslab.quotes.speakers import PeopleIndex, Speaker, clean_role, index_people, parse_speaker
+from newslab.quotes.speakers import (
+    PeopleIndex,
+    Speaker,
+    _first_part_ok,
+    clean_role,
+    index_people,
+    parse_speaker,
+)
 
 COLUMNS = [
     "doc_id",
@@ -103,6 +110,13 @@ def _speaker_from_segments(
     ):  # a word of the cue list that was not a cue (`đề nghị người dân`) ends the subject
         e1 = inner.start()
     phrase = sentence[s1:e1].strip()
+    links = list(_CLAUSE_LINKED.finditer(sentence, s1, e1))
+    if links and _titled(sentence[links[-1].end() : e1].split()):
+        # "…, ấm lòng khi được giúp đỡ nên anh Chí (cho biết)": the last clause's subject
+        at = links[-1].end()
+        tail = parse_speaker(sentence[at:e1], people, offset + at)
+        if tail is not None and tail.kind == "person":
+            return tail, (at, e1)
     first = parse_speaker(phrase, people, offset + s1) if phrase else None
     if (
         first
@@ -149,6 +163,17 @@ def _speaker_from_segments(
     if first:
         return first, (s1, e1)
     return None
+
+
+def _titled(tokens: list[str]) -> bool:
+    """Whether the words open with an honorific or a title (`anh Chí`, `đạo diễn Phạm …`)."""
+    lex = load_lexicon()
+    return bool(
+        tokens
+        and lex.table("honorific_male", "honorific_female", "honorific_neutral", "roles").starts(
+            tokens
+        )
+    )
 
 
 def _is_place(phrase: str) -> bool:
@@ -293,6 +318,21 @@ def _events_in_sentence(
             if not prev_quote:
                 continue
             start = prev_quote[0]  # "- bà Tươi cho VTC News biết." after a quotation line
+        closing = False
+        if (
+            cue.kind == "say"
+            and len(_WORDS.findall(content)) < 2
+            and not any(quote_words(sentence[qa:qb]) >= 4 for qa, qb in quotes)
+            and start == s
+        ):
+            # "…, chuyên gia nhận định.": the content is the clause before the source; a verb
+            # with neither ("song Moscow một mực phủ nhận.") reports no content: no event.
+            # '…mình”, Khương chia sẻ.' ends a quotation opened in an earlier sentence.
+            closing = before_content.endswith(_CLOSERS)
+            lead = sentence[max(0, a - 3) : a]
+            if _CLAUSE_LINK.match(sentence, a) or not _COMMA_OR_DASH.search(lead):
+                continue
+            content = ""
         speakers = _coordinated((a, b), sentence, people, s) or [sp]
         for one in speakers:
             events.append(
@@ -313,6 +353,9 @@ def _events_in_sentence(
                 events[-1].mode = "direct"
                 events[-1].quote = text[start:s].strip().strip('“”"«» .')
                 events[-1].quote_spans = [prev_quote]
+            elif closing:
+                events[-1].mode = "direct"
+                events[-1].quote = before_content.strip('“”"«» ')
     if quotes:
         long_quotes = [(a, b) for a, b in quotes if quote_words(sentence[a:b]) >= 4]
         if long_quotes:
@@ -401,6 +444,30 @@ def _extend_orgs(events: list[Event], text: str) -> None:
     for ev in events:
         if ev.speaker.kind == "organization":
             ev.speaker.name = full.get(ev.speaker.name, ev.speaker.name)
+
+
+def _name_people(events: list[Event]) -> None:
+    """Give a one-word source the full name of a person quoted in the same article.
+
+    `Theo Gessen, …` after `bình luận viên Masha Gessen cho rằng …` is Masha Gessen, a person;
+    alone, a word without Vietnamese letters reads as an organisation (`Gessen`, `Huawei`).
+    """
+    people: dict[str, Speaker] = {}
+    for ev in events:
+        parts = ev.speaker.name.split()
+        if ev.speaker.kind == "person" and 2 <= len(parts) <= 5:
+            people.setdefault(parts[-1], ev.speaker)
+            if _first_part_ok(parts):
+                people.setdefault(parts[0], ev.speaker)
+    if not people:
+        return
+    lex = load_lexicon()
+    for ev in events:
+        sp = ev.speaker
+        full = people.get(sp.name) if sp.kind != "unnamed" else None
+        if full is None or lex.table("places", "outlets", case=True).starts([sp.name]):
+            continue
+        ev.speaker = Speaker(full.name, "person", sp.role or full.role, sp.gender or full.gender)
 
 
 def _cue_hits(text: str) -> tuple[list[int], list[int]] | tuple[None, None]:
@@ -507,6 +574,7 @@ def article_events(
             prev.quote_spans = prev.quote_spans + [(s + a, s + b) for a, b in local]
             prev.quote = (prev.quote + " " + text[s:e].strip('“”"«» ')).strip()
     _extend_orgs(events, text)
+    _name_people(events)
     if skip_boilerplate and events:  # (nothing to drop in an article without events)
         spans = _boilerplate(text, title)
         events = [ev for ev in events if not any(a <= ev.start < b for a, b in spans)]
@@ -582,6 +650,12 @@ _SPACE_RUN = re.compile(r"\s+")
 _OF_FROM = re.compile(r"\s+(?:của|từ)\s")
 _COMMA_OR_DASH = re.compile(r",|\s[-–—]\s")
 _DASH = re.compile(r"\s[-–—]\s")
+# Words that open a new clause inside a subject phrase ("… nên anh Chí"); not "và" or "mà",
+# which join names ("Đức và Hà Lan") and relative clauses ("bài viết mà bà X …").
+_CLAUSE_LINKED = re.compile(r"\s(?:nên|thì|nhưng|song|rồi)\s+", re.I)
+_CLOSERS = ("”", '"', "»")
+# A clause that opens with one of these is no source standing after its content.
+_CLAUSE_LINK = re.compile(r"\s*(?:song|nhưng|và|còn|thì|mà|nên|tuy nhiên|thế nhưng)\s", re.I)
 _ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
 _PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")

@@ -218,6 +218,8 @@ def name_at_end(tokens: list[str]) -> int:
         if (prev in _ADMIN_UNITS and prev.islower()) or prev in {"ủy", "Ủy"}:
             break  # "quận Hoàng Mai", "Huyện ủy Lý Sơn": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
+            if k and _place_end(clean, i + k) > 1:
+                continue  # "tỉnh Bắc Ninh Nguyễn Tiến Nhường": "Ninh" ends the place
             rest = run[k:]
             if not any(_is_acronym(t) or _FJWZ.search(t) for t in rest):
                 return i + k
@@ -678,19 +680,30 @@ def _foreign(tokens: list[str]) -> bool:
 
 
 def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
-    """The title words just before token `i` (`Người phát ngôn`), with a trailing space."""
+    """The title words just before token `i` (`Người phát ngôn`), with a trailing space.
+
+    The nearest title is taken, grown to a longer title that contains it (`Ngoại trưởng`, not
+    `trưởng`; `Phó chủ tịch`, not `chủ tịch`). An abbreviation's dot (`UBND TP. Hải Phòng`)
+    does not end the title.
+    """
+    found = 0
     for back in range(1, min(i, 8) + 1):
         words = toks[i - back : i]
-        if any(w[-1:] in ",.;:" for w in words[:-1]) or words[-1][-1:] in ",.;:":
+        if any(w[-1:] in ",.;:" and not _ABBREVIATION.match(w) for w in words):
+            if found:
+                break
             continue
-        for k in (3, 2, 1):
-            if " ".join(words[:k]).lower() in roles:
-                return " ".join(words) + " "
-    return ""
+        hit = next((k for k in (3, 2, 1) if " ".join(words[:k]).lower() in roles), 0)
+        if hit and (not found or hit >= 2):  # the first title, or a longer one holding it
+            found = back
+        elif found:
+            break
+    return " ".join(toks[i - found : i]) + " " if found else ""
 
 
 # Patterns compiled once (they run for every sentence or speaker phrase).
 _ADDRESS = re.compile(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w")
+_ABBREVIATION = re.compile(r"^(?:TP|Tp|TX|TT|Q|P)\.$")
 _PARENS = re.compile(r"\([^()]*\)")
 _SPACE_RUN = re.compile(r"\s+")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
