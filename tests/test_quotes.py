@@ -373,3 +373,56 @@ def test_the_subject_of_the_last_clause_is_the_source():
     (event,) = article_events(text)
     assert event.speaker.name == "Đoàn Minh Chí"
     assert event.quote == "bản thân luôn cố gắng làm điều tốt, giúp đỡ người khác."
+
+
+def test_word_lists_match_both_tone_mark_styles():
+    # VietNews writes "Uỷ ban", "Toà án", "Thanh Hoá"; the lists hold "Ủy ban", "Tòa án", ...
+    text = (
+        "Uỷ ban Nhân dân tỉnh Khánh Hoà cho biết sẽ kiểm tra lại dự án.\n"
+        "Toà án nhân dân TP Hà Nội cho biết phiên xử sẽ mở lại.\n"
+        "Sáng 14-5, Phòng GD-ĐT huyện Nga Sơn, Thanh Hoá cho biết đang làm rõ vụ việc.\n"
+        "Báo cáo việc thực hiện quy định này, Phó bí thư thường trực Thành uỷ Tất Thành Cang "
+        "cho biết trong quý 1 TP đã tiếp nhận 59 thông tin phản ánh."
+    )
+    speakers = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    assert speakers == [
+        ("Uỷ ban Nhân dân tỉnh Khánh Hoà", "organization"),
+        ("Toà án nhân dân TP Hà Nội", "organization"),
+        ("Phòng GD-ĐT huyện Nga Sơn", "organization"),
+        ("Tất Thành Cang", "person"),
+    ]
+
+
+def test_places_and_words_inside_names_are_read_as_such():
+    # VietNews validation articles: "Hà Nội" (Hà is a family name) was quoted as a person,
+    # and "Chính", "Bằng" (also words: "chính phủ", "bằng") cut names short
+    text = (
+        "Ngày 5-4, luật sư Giang Hồng Thanh, Đoàn luật sư TP Hà Nội, cho biết gia đình tài xế "
+        "vừa nhận được quyết định tạm giam.\n"
+        "Ông Phạm Minh Chính nhấn mạnh báo chí phải bám sát thực tiễn.\n"
+        "Ông Trần Công Bằng, chủ tịch UBND xã Thanh Mai cho hay sự việc đã được báo cáo.\n"
+        "Ngày 20/5, Công an huyện Phú Giáo, tỉnh Bình Dương cho biết đã bắt giữ hai đối tượng.\n"
+        "Cuối tháng 10, chủ đầu tư dự án cao tốc Hà Nội - Hải Phòng cũng kiến nghị Nhà nước "
+        "hoàn trả tiền giải phóng mặt bằng.\n"
+        "Trên cơ sở kết quả kiểm tra, Sở TN - MT tỉnh Thái Nguyên đề nghị Sở TN - MT tỉnh Hà "
+        "Tĩnh xem xét."
+    )
+    speakers = [e.speaker.name for e in article_events(text)]
+    assert speakers == [
+        "Giang Hồng Thanh",
+        "Phạm Minh Chính",
+        "Trần Công Bằng",
+        "Công an huyện Phú Giáo",
+        "chủ đầu tư dự án cao tốc Hà Nội - Hải Phòng",
+        "Sở TN - MT tỉnh Thái Nguyên",
+    ]
+
+
+def test_information_technology_is_no_speech_cue():
+    # VietNews test article: "thông tin" (to inform) inside "công nghệ thông tin"
+    text = (
+        "Không chỉ bó hẹp trong lĩnh vực công nghệ thông tin, GS Phan Đình Diệu đã tham gia "
+        "nghiên cứu ở cả những lĩnh vực khác như kinh tế, giáo dục.\n"
+        "Chị Thu Trang thông tin thêm, cửa hàng sẽ mở lại vào tuần sau."
+    )
+    assert [e.speaker.name for e in article_events(text)] == ["Thu Trang"]

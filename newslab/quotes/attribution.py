@@ -23,6 +23,9 @@ _BAD_BEFORE = frozenset(
     "của với cuộc lần mà có hay hoặc khi đang cần nên dám định đáng tiếp kịp vẫn lúc sau "
     "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư".split()
 )
+# Words before a cue (lowercase, as written) that make it part of a noun ("công nghệ thông
+# tin", "nguồn thông tin").
+_BAD_BEFORE_CUE = {"thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh"})}
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).
 _BAD_AFTER = {
     "nói": {
@@ -256,6 +259,12 @@ def find_cues(masked: str) -> list[Cue]:
         if before and (
             before[-1] in _BAD_BEFORE or (before[-1] == "việc" and before[-2:-1] != ["vụ"])
         ):
+            continue
+        if (
+            low in _BAD_BEFORE_CUE
+            and masked[: cue.start].split()[-1:]
+            and (masked[: cue.start].split()[-1] in _BAD_BEFORE_CUE[low])
+        ):  # as written: "Thu Trang thông tin thêm" is a person informing
             continue
         if after and (after[0] in _BAD_AFTER.get(low, ()) or after[0] == "của"):
             continue

@@ -33,6 +33,7 @@ from newslab.quotes.speakers import (
     PeopleIndex,
     Speaker,
     _first_part_ok,
+    _place_end,
     clean_role,
     index_people,
     parse_speaker,
@@ -118,9 +119,26 @@ def _speaker_from_segments(
         if tail is not None and tail.kind == "person":
             return tail, (at, e1)
     first = parse_speaker(phrase, people, offset + s1) if phrase else None
+    if len(segs) > 1 and _DASH.match(masked[segs[1][1] : segs[1][1] + 3]):
+        # "chủ đầu tư dự án cao tốc Hà Nội - Hải Phòng": a route between two places is one name
+        s0, e0 = segs[1]
+        before = sentence[s0:e0].split()
+        route = bool(before) and phrase[:1].isupper() and _place_end(
+            [w.strip(",.") for w in before], len(before) - 1
+        )
+        if route or (
+            first is None
+            and phrase
+            and not _AUX_ONLY.match(phrase)
+            and _not_a_person(sentence[s0:e0], people)
+        ):
+            # ("Sở TN - MT tỉnh Thái Nguyên" too: a name with a dash in it, read whole; but
+            # "Thượng úy X - Chính trị viên …" is a person and a title)
+            whole = parse_speaker(sentence[s0:e1], people, offset + s0)
+            if whole is not None and (first is None or len(whole.name) > len(first.name)):
+                return whole, (s0, e1)
     if (
-        first
-        and len(segs) > 1
+        len(segs) > 1
         and _is_place(phrase)
         and _COMMA_OR_DASH.match(masked[segs[1][1] : segs[1][1] + 3])
     ):
@@ -147,22 +165,36 @@ def _speaker_from_segments(
                 break
             seg = sentence[s0:e0].strip()
             prev = parse_speaker(seg, people, offset + s0) if seg else None
-            if unreadable and prev is not None and prev.kind != "person":
-                break  # only a named person may stand before an unreadable description
+            if unreadable and prev is not None and prev.kind == "organization":
+                break  # only a person (named, or by a title before the name) may stand here
             if prev and prev.kind in {"person", "organization"}:
                 if roles and roles[-1].lower().startswith(("các ", "những ", "nhiều ", "giới ")):
                     break  # a plural source of its own, not a description of the name before
-                if roles and not prev.role and len(roles[-1].split()) <= 14:
+                if (
+                    roles
+                    and not prev.role
+                    and len(roles[-1].split()) <= 14
+                    and not _CLAUSE_LINK.match(" " + roles[-1] + " ")
+                ):  # ("…, nhưng cho biết": "nhưng" is no title)
                     prev.role = clean_role(roles[-1])
                     if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
                         prev.kind = "person"
                 return prev, (s0, e0)
-            if prev is None or len(seg.split()) > 14:
+            if prev is None and len(seg.split()) <= 14 and not _AUX_ONLY.match(seg):
+                # "luật sư X, Đoàn luật sư TP Hà Nội, cho biết": an affiliation, then the name
+                unreadable = True
+            elif prev is None or len(seg.split()) > 14:
                 break
             roles.append(seg)
     if first:
         return first, (s1, e1)
     return None
+
+
+def _not_a_person(phrase: str, people: PeopleIndex) -> bool:
+    """Whether `phrase` names no person (an organisation, a title, or nothing readable)."""
+    sp = parse_speaker(phrase, people)
+    return sp is None or sp.kind != "person"
 
 
 def _titled(tokens: list[str]) -> bool:
@@ -302,8 +334,8 @@ def _events_in_sentence(
                 continue
             found = (both[0], segs[0])
         sp, (a, b) = found
-        if sp.kind == "unnamed" and len(sp.name.split()) > 8:
-            continue
+        if sp.kind == "unnamed" and sum(not w[:1].isupper() for w in sp.name.split()) > 8:
+            continue  # a long description, not a source (names in it do not count)
         content = _content_after(sentence, cue.end)
         if _ADDRESSEE_ONLY.match(content) and not any(
             quote_words(sentence[qa:qb]) >= 4 for qa, qb in quotes

@@ -3,7 +3,8 @@
 `newslab/data/quote_cues.txt` holds the speech cues (cho biết, khẳng định, dẫn lời, ...) and
 `newslab/data/quote_names.txt` the lists used to read a speaker phrase (honorifics, titles,
 organisation heads, places, Vietnamese family names, `Theo X` phrases that are not sources).
-Edit the files to extend the rules; nothing here is fitted to data.
+Edit the files to extend the rules; nothing here is fitted to data. Entries may be written in
+either tone-mark style (`Thanh Hóa` / `Thanh Hoá`): both spellings are matched.
 """
 
 from __future__ import annotations
@@ -140,7 +141,7 @@ def _read_sections(path: Path) -> dict[str, tuple[str, ...]]:
             current = line[1:-1]
             sections.setdefault(current, [])
             continue
-        sections.setdefault(current, []).append(line)
+        sections.setdefault(current, []).extend(_tone_spellings(line))
     return {
         name: tuple(sorted(dict.fromkeys(items), key=lambda w: (-len(w.split()), -len(w))))
         for name, items in sections.items()
@@ -156,8 +157,24 @@ def _read_cues(path: Path) -> dict[str, str]:
         cue, _, kind = line.partition("\t")
         if kind.strip() not in {"say", "request", "relay"}:
             raise ValueError(f"{path}:{lineno}: cue kind must be say, request or relay: {raw!r}")
-        cues[cue.strip().lower()] = kind.strip()
+        for spelling in _tone_spellings(cue.strip().lower()):
+            cues[spelling] = kind.strip()
     return cues
+
+
+def _tone_spellings(entry: str) -> list[str]:
+    """`entry` as written and in both tone-mark styles: `Thanh Hóa`, `Thanh Hoá`.
+
+    Articles use either style (`Uỷ ban` in VietNews, `Ủy ban` elsewhere); matching is on the
+    words as written, so every list entry is kept in both.
+    """
+    from newslab.normalization import normalize
+
+    return list(
+        dict.fromkeys(
+            [entry, normalize(entry, tone_style="new"), normalize(entry, tone_style="old")]
+        )
+    )
 
 
 @lru_cache(maxsize=1)

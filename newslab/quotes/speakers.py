@@ -39,7 +39,8 @@ _CONNECTIVE = re.compile(
 _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
 _AUX_STOP = frozenset(
     "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
-    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào".split()
+    "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào "
+    "hồi".split()
 )
 _AUX_OK_AFTER = {"chính": {"phủ", "quyền", "trị"}, "chỉ": {"huy", "đạo"}}
 _ORG_SUFFIX = frozenset(
@@ -210,6 +211,8 @@ def name_at_end(tokens: list[str]) -> int:
     if i == n:
         return n
     clean = [_clean(t) for t in tokens]
+    if i >= 2 and tokens[i - 1] in {"-", "–", "—"} and _place_end(clean, i - 2):
+        return n  # "BOT Thái Nguyên - Chợ Mới": the other end of a route, not a person
     run = clean[i:]
 
     surnames = lex.exact("surnames")
@@ -220,6 +223,8 @@ def name_at_end(tokens: list[str]) -> int:
         if tok in surnames and 2 <= len(run) - k <= 4:
             if k and _place_end(clean, i + k) > 1:
                 continue  # "tỉnh Bắc Ninh Nguyễn Tiến Nhường": "Ninh" ends the place
+            if _place_end(clean, n - 1) >= len(run) - k:
+                continue  # "BOT Thái Nguyên": a place named like a person
             rest = run[k:]
             if not any(_is_acronym(t) or _FJWZ.search(t) for t in rest):
                 return i + k
@@ -260,7 +265,7 @@ def name_at_end(tokens: list[str]) -> int:
 
 
 def _strip_phrase(phrase: str) -> str:
-    phrase = _PARENS.sub(" ", phrase)
+    phrase = _OPEN_PAREN.sub("", _PARENS.sub(" ", phrase))  # "Bị cáo X (nguyên Phó …, HT"
     phrase = _SPACE_RUN.sub(" ", phrase).strip(" ,;:-–—\"“”'’")
     return phrase
 
@@ -272,7 +277,11 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
     for k in range(skip, len(tokens)):
         low = tokens[k].lower()
         nxt = tokens[k + 1].lower() if k + 1 < len(tokens) else ""
-        if low in _AUX_STOP and not (low in _AUX_OK_AFTER and nxt in _AUX_OK_AFTER[low]):
+        if (
+            low in _AUX_STOP
+            and not (low in _AUX_OK_AFTER and nxt in _AUX_OK_AFTER[low])
+            and not _is_cap(tokens[k])  # "BOT Thái Nguyên - Chợ Mới": part of a name
+        ):
             return tokens[:k]
         if low == "ngày" and nxt[:1].isdigit():
             return tokens[:k]
@@ -379,6 +388,9 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     tokens = _cut_predicate(tokens)
     phrase = " ".join(tokens)
     r = lex.table("roles").starts(tokens)
+    if not r and len(tokens) > 1 and tokens[0].lower() in {"nam", "nữ"}:
+        r = lex.table("roles").starts(tokens[1:])  # "nữ đại biểu TP Hà Nội"
+        r = r + 1 if r else 0
     if r and not lex.table("org_heads").starts(tokens) > r:
         start = name_at_end(tokens)
         if start < len(tokens) and start >= r:
@@ -705,6 +717,7 @@ def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
 _ADDRESS = re.compile(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w")
 _ABBREVIATION = re.compile(r"^(?:TP|Tp|TX|TT|Q|P)\.$")
 _PARENS = re.compile(r"\([^()]*\)")
+_OPEN_PAREN = re.compile(r"\s\([^()]*$")  # a parenthesis the segment cut before it closed
 _SPACE_RUN = re.compile(r"\s+")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
 _DONG_THOI = re.compile(r"\s+đồng thời(?=\s|$)")
