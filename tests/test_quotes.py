@@ -426,3 +426,18 @@ def test_information_technology_is_no_speech_cue():
         "Chị Thu Trang thông tin thêm, cửa hàng sẽ mở lại vào tuần sau."
     )
     assert [e.speaker.name for e in article_events(text)] == ["Thu Trang"]
+
+
+def test_nouns_after_because_or_despite_are_no_cues_and_plans_end_the_subject():
+    # VietNews test articles: "Bởi đề xuất này" (because this proposal), "bất chấp cảnh báo"
+    # (despite warnings); "Paris dự kiến sẽ … và kêu gọi": "dự kiến" (plans) is no part of it
+    text = (
+        "Bởi đề xuất này trái với Nghị định 28 quy định không được bán vé ở lễ hội truyền thống.\n"
+        "Ông Trump đã chúc mừng Tổng thống Nga trong cuộc điện đàm bất chấp cảnh báo không được "
+        "chúc mừng.\n"
+        "Paris dự kiến sẽ thành lập một quỹ khẩn cấp và kêu gọi chính phủ cũng phải có trách "
+        "nhiệm trong vấn đề này.\n"
+        "Các đại biểu tham dự Hội nghị kiến nghị các cơ quan chức năng bổ sung quy định."
+    )
+    speakers = [e.speaker.name for e in article_events(text)]
+    assert speakers == ["Paris", "các đại biểu tham dự Hội nghị"]

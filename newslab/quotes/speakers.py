@@ -40,9 +40,13 @@ _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
 _AUX_STOP = frozenset(
     "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
     "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào "
-    "hồi".split()
+    "hồi dự".split()
 )
-_AUX_OK_AFTER = {"chính": {"phủ", "quyền", "trị"}, "chỉ": {"huy", "đạo"}}
+_AUX_OK_AFTER = {
+    "chính": {"phủ", "quyền", "trị"},
+    "chỉ": {"huy", "đạo"},
+    "dự": {"án", "thảo", "báo", "toán", "luật", "thầu", "trữ"},  # "dự kiến" ends a subject
+}
 _ORG_SUFFIX = frozenset(
     "news times post group corp corp. inc inc. ltd company co. agency journal daily "
     "tv radio fc club university institute bank motors motor airlines air airways holdings "
@@ -281,6 +285,7 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             low in _AUX_STOP
             and not (low in _AUX_OK_AFTER and nxt in _AUX_OK_AFTER[low])
             and not _is_cap(tokens[k])  # "BOT Thái Nguyên - Chợ Mới": part of a name
+            and not (low == "dự" and tokens[k - 1].lower() == "tham")  # "tham dự" (attend)
         ):
             return tokens[:k]
         if low == "ngày" and nxt[:1].isdigit():
