@@ -32,7 +32,7 @@ from newslab.quotes.sentences import _split, quote_regions
 from newslab.quotes.speakers import (
     PeopleIndex,
     Speaker,
-    _first_part_ok,
+    _Mention,
     _place_end,
     clean_role,
     index_people,
@@ -483,23 +483,28 @@ def _name_people(events: list[Event]) -> None:
 
     `Theo Gessen, …` after `bình luận viên Masha Gessen cho rằng …` is Masha Gessen, a person;
     alone, a word without Vietnamese letters reads as an organisation (`Gessen`, `Huawei`).
+    The quoted persons are looked up as `PeopleIndex` looks up an article's mentions.
     """
-    people: dict[str, Speaker] = {}
-    for ev in events:
-        parts = ev.speaker.name.split()
-        if ev.speaker.kind == "person" and 2 <= len(parts) <= 5:
-            people.setdefault(parts[-1], ev.speaker)
-            if _first_part_ok(parts):
-                people.setdefault(parts[0], ev.speaker)
-    if not people:
+    quoted = PeopleIndex(
+        [
+            _Mention(ev.speaker.name, ev.start, ev.speaker.gender, ev.speaker.role)
+            for ev in events
+            if ev.speaker.kind == "person" and " " in ev.speaker.name
+        ]
+    )
+    if not quoted.mentions:
         return
     lex = load_lexicon()
     for ev in events:
         sp = ev.speaker
-        full = people.get(sp.name) if sp.kind != "unnamed" else None
-        if full is None or lex.table("places", "outlets", case=True).starts([sp.name]):
+        if sp.kind == "unnamed" or " " in sp.name:
             continue
-        ev.speaker = Speaker(full.name, "person", sp.role or full.role, sp.gender or full.gender)
+        full = quoted.full_name(sp.name)
+        if full == sp.name or lex.table("places", "outlets", case=True).starts([sp.name]):
+            continue
+        ev.speaker = Speaker(
+            full, "person", sp.role or quoted.role(full), sp.gender or quoted.gender(full)
+        )
 
 
 def _cue_hits(text: str) -> tuple[list[int], list[int]] | tuple[None, None]:
