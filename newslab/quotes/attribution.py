@@ -24,8 +24,11 @@ _BAD_BEFORE = frozenset(
     "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư bởi chấp".split()
 )
 # Words before a cue (lowercase, as written) that make it part of a noun ("công nghệ thông
-# tin", "nguồn thông tin").
-_BAD_BEFORE_CUE = {"thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh"})}
+# tin", "nguồn thông tin", "giải quyết tố cáo", "xử lý tố cáo", "người tố cáo").
+_BAD_BEFORE_CUE = {
+    "thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh"}),
+    "tố cáo": frozenset({"quyết", "lý", "người"}),
+}
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).
 _BAD_AFTER = {
     "nói": {
@@ -257,7 +260,9 @@ def find_cues(masked: str) -> list[Cue]:
         after_text = masked[cue.end :]
         after = _words(after_text[:30])
         if before and (
-            before[-1] in _BAD_BEFORE or (before[-1] == "việc" and before[-2:-1] != ["vụ"])
+            before[-1] in _BAD_BEFORE
+            or (before[-1] == "việc" and before[-2:-1] != ["vụ"])
+            or before[-2:] == ["nội", "dung"]  # "nội dung tố cáo" (not the name "Dung")
         ):
             continue
         if (

@@ -18,6 +18,7 @@ import pandas as pd
 
 from newslab.quotes.attribution import (
     _BIET,
+    Cue,
     _cue_pattern,
     _lower_cue_pattern,
     find_cues,
@@ -146,6 +147,10 @@ def _speaker_from_segments(
         located = _speaker_from_segments(sentence, masked, segs[1][1], floor, people, offset)
         if located is not None:
             return located
+    if first and first.kind == "organization" and first.name:
+        titled = _person_titled_before(sentence, masked, segs, people, offset)
+        if titled is not None:
+            return titled
     if first and first.kind in {"person", "organization"} and first.name:
         return first, (s1, e1)
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
@@ -172,11 +177,10 @@ def _speaker_from_segments(
                     break  # a plural source of its own, not a description of the name before
                 if (
                     roles
-                    and not prev.role
                     and len(roles[-1].split()) <= 14
                     and not _CLAUSE_LINK.match(" " + roles[-1] + " ")
                 ):  # ("…, nhưng cho biết": "nhưng" is no title)
-                    prev.role = clean_role(roles[-1])
+                    prev.role = _with_apposition(prev, clean_role(roles[-1]), people)
                     if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
                         prev.kind = "person"
                 return prev, (s0, e0)
@@ -189,6 +193,53 @@ def _speaker_from_segments(
     if first:
         return first, (s1, e1)
     return None
+
+
+def _person_titled_before(
+    sentence: str,
+    masked: str,
+    segs: list[tuple[int, int]],
+    people: PeopleIndex,
+    offset: int,
+) -> tuple[Speaker, tuple[int, int]] | None:
+    """`Bà X, Trưởng phòng Y, công ty Z cho biết`: the person, titled by the two segments after.
+
+    `segs` are the comma segments before the cue, nearest first; the nearest names an
+    organisation, the one before it opens with a title, and the one before that is a person
+    with no title of their own.
+    """
+    if len(segs) < 3 or any(masked[e : e + 1] != "," for _, e in segs[1:3]):
+        return None
+    title = sentence[segs[1][0] : segs[1][1]].strip()
+    if not _titled(title.split()) or len(title.split()) > 10:
+        return None
+    s0, e0 = segs[2]
+    person = parse_speaker(sentence[s0:e0], people, offset + s0)
+    if person is None or person.kind != "person":
+        return None
+    org = sentence[segs[0][0] : segs[0][1]].strip()
+    person.role = _with_apposition(person, clean_role(f"{title}, {org}"), people)
+    if not person.role.endswith(org):
+        return None  # the person has a title of their own: the organisation is no apposition
+    return person, (s0, e0)
+
+
+def _with_apposition(speaker: Speaker, apposition: str, people: PeopleIndex) -> str:
+    """The speaker's role given the words in apposition (`X, Trưởng Công an huyện Y,`).
+
+    With no role, the apposition is the role. A role the article gives the person elsewhere
+    (`Đại tá`) is joined with an apposition that opens with a title (`Đại tá, Trưởng Công an
+    huyện Y`); the apposition alone if it holds that role. A title in the speaker phrase
+    itself is kept.
+    """
+    own = speaker.role
+    if not own:
+        return apposition
+    if own != people.role(speaker.name) or not _titled(apposition.split()):
+        return own
+    if own.lower() in apposition.lower():
+        return apposition
+    return f"{own}, {apposition}"
 
 
 def _not_a_person(phrase: str, people: PeopleIndex) -> bool:
@@ -293,30 +344,42 @@ def _events_in_sentence(
                 speaker_span=(s + x0, s + x1),
             )
         )
+        _remember(people, events[-1])
     cues = [c for c in find_cues(masked) if not any(a <= c.start < b for a, b in theo_spans)]
     floor, prev_kind = 0, None
+    relayed_by: Cue | None = None  # "dẫn lời X cho hay.": the say cue that X's words end with
     for k, cue in enumerate(cues):
         nested = prev_kind in {"say", "request"} and not _CLAUSE_BREAK.search(
             masked[floor : cue.start]
         )
         prev_kind = cue.kind
-        if nested:  # "Nga yêu cầu NATO cam kết …": the second verb belongs to the content
+        if nested or cue is relayed_by:
+            # "Nga yêu cầu NATO cam kết …": the second verb belongs to the content
             floor = cue.end
             continue
         found = _speaker_from_segments(sentence, masked, cue.start, floor, people, s)
+        relay_content = None
         if cue.kind == "relay":
             floor = cue.end
-            after_cues = [c for c in cues[k + 1 :] if c.kind != "relay"]
-            if not after_cues:
-                tail = _PUNCT_SPLIT.split(sentence[cue.end :])[0]
+            tail_end, relayed_by = _relay_tail(sentence, masked, cue, cues[k + 1 :])
+            if tail_end is not None:
+                tail = sentence[cue.end : relayed_by.start if relayed_by else tail_end]
+                relay_content = _content_after(sentence, tail_end)
+                if (
+                    len(_WORDS.findall(relay_content)) < 2
+                    and found is not None
+                    and not any(quote_words(sentence[qa:qb]) >= 4 for qa, qb in quotes)
+                ):
+                    # "…, Reuters dẫn lời ông X (cho hay).": the content is the clause before
+                    relay_content = sentence[: found[1][0]].strip(" ,.-–—")
                 relayed = parse_speaker(tail, people, s + cue.end)
                 if relayed:
                     events.append(
                         Event(
                             relayed,
                             "indirect",
-                            cue.text,
-                            _content_after(sentence, cue.end + len(tail)),
+                            relayed_by.text if relayed_by else cue.text,
+                            relay_content,
                             s,
                             e,
                             _CONFIDENCE["relay"],
@@ -336,7 +399,7 @@ def _events_in_sentence(
         sp, (a, b) = found
         if sp.kind == "unnamed" and sum(not w[:1].isupper() for w in sp.name.split()) > 8:
             continue  # a long description, not a source (names in it do not count)
-        content = _content_after(sentence, cue.end)
+        content = _content_after(sentence, cue.end) if relay_content is None else relay_content
         if _ADDRESSEE_ONLY.match(content) and not any(
             quote_words(sentence[qa:qb]) >= 4 for qa, qb in quotes
         ):
@@ -381,6 +444,7 @@ def _events_in_sentence(
                     speaker_span=(s + a, s + b),
                 )
             )
+            _remember(people, events[-1])
             if start != s:
                 events[-1].mode = "direct"
                 events[-1].quote = text[start:s].strip().strip('“”"«» .')
@@ -415,6 +479,37 @@ def _events_in_sentence(
                         )
                     )
     return _dedupe(events)
+
+
+def _relay_tail(
+    sentence: str, masked: str, cue: Cue, later: list[Cue]
+) -> tuple[int | None, Cue | None]:
+    """Where the source a relay cue passes on ends, and the say cue that closes it, if any.
+
+    `Reuters dẫn lời ông X.` → the end of `ông X`; `… dẫn lời các nguồn tin cho hay(, …)` →
+    the end of `cho hay` (returned as the closing cue: its content is the relayed source's).
+    `(None, None)` when the next cue stands in a clause of its own.
+    """
+    after = [c for c in later if c.kind != "relay"]
+    if not after:
+        return cue.end + len(_PUNCT_SPLIT.split(sentence[cue.end :])[0]), None
+    close = after[0]
+    if close.kind == "say" and not _CLAUSE_BREAK.search(masked, cue.end, close.start):
+        return close.end, close
+    return None, None
+
+
+def _remember(people: PeopleIndex, event: Event) -> None:
+    """Count a person quoted as a mention where the source stands, for pronouns after it.
+
+    "Jared Kushner … thừa nhận …, nhưng anh khẳng định": `anh` is the person just quoted, even
+    when the article named him without a title (which `index_people` does not count).
+    """
+    sp = event.speaker
+    if sp.kind == "person" and sp.name and event.speaker_span is not None:
+        # (no gender: a pronoun's gender may have been guessed wrong; the article's mentions
+        # of the name give it)
+        people.mentions.append(_Mention(sp.name, event.speaker_span[0], None, "", True))
 
 
 def same_speaker(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ sentence ends that are not inside one of them. Offsets are character offsets int
 from __future__ import annotations
 
 import re
+import string
 
 _OPEN = "“«‘"
 _CLOSE = "”»’"
@@ -21,6 +22,7 @@ _ABBREVIATIONS = frozenset(
     "tp tx tt q p h ths ts pgs gs bs ks ls mr mrs ms dr st jr sr co inc ltd no vs "
     "t.ư tw ubnd hđnd".split()
 )
+_INITIALS = frozenset(string.ascii_letters + "Đđ")
 _END = re.compile(r"[.!?…]+[”»\"’)\]]*")
 _MARK = re.compile("[" + _OPEN + '"]')
 # Characters that matter inside a quotation opened by each mark: its closers, or a new opener.
@@ -117,8 +119,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while j > 0 and not text[j - 1].isspace() and text[j - 1] not in '(“"':
         j -= 1
     word = text[j:dot].lower()
-    letters = word.replace(".", "")
-    return word in _ABBREVIATIONS or (len(letters) == 1 and letters.isalpha())
+    letters = text[j:dot].replace(".", "")
+    # An initial is a Latin letter ("J. Smith", "Nguyễn Đ."); a Vietnamese one-letter word
+    # ends a sentence ("chú ý.", "ở Ý.").
+    return word in _ABBREVIATIONS or (len(letters) == 1 and letters in _INITIALS)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -33,7 +33,8 @@ def quotes_html(text: str, title: str = "") -> str:
         if ev.cue_span:
             spans.append((*ev.cue_span, "cue", ""))
     # open/close tags at character positions; nesting by span length keeps tags balanced
-    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0])))
+    # (ties broken by kind and label: a set's order changes from one process to the next)
+    spans = sorted(set(spans), key=lambda s: (s[0], -(s[1] - s[0]), s[2], s[3]))
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     stack_end: list[int] = []

@@ -12,6 +12,7 @@ article names (`PeopleIndex`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -79,6 +80,7 @@ class _Mention:
     start: int
     gender: str | None
     role: str
+    quoted: bool = False  # the source of an event, counted for pronouns only (not full names)
 
 
 @dataclass
@@ -88,6 +90,7 @@ class PeopleIndex:
     mentions: list[_Mention] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
     # full_name answers for the mentions as they were (mentions are only ever appended); gender
     # and role ask it for every mention, so without this an article costs mentions squared.
     _fullest: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -109,6 +112,8 @@ class PeopleIndex:
         toks = name.split()
         best = name
         for m in self.mentions:
+            if m.quoted:
+                continue
             full = m.name.split()
             if len(full) <= len(toks) or len(full) > 5:
                 continue
@@ -116,6 +121,29 @@ class PeopleIndex:
                 if len(full) > len(best.split()):
                     best = m.name
         return best
+
+    def named_often(self, name: str) -> bool:
+        """Whether a bare name (`Nhã Phương`, a stage name) is a person's by its uses.
+
+        It must stand in the article at least three times, never after a word that makes it a
+        place (`huyện Thanh Trì`, `tại Thanh Trì`, `đường Lê Lợi`).
+        """
+        words = name.split()
+        if _place_end(words, len(words) - 1):
+            return False  # "Hà Nội", "Grab Việt Nam"
+        uses = [
+            m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text)
+        ]
+        if len(uses) < 3:
+            return False
+        for at in uses:
+            lead = self.text[max(0, at - 40) : at].rstrip()
+            before = lead.split()
+            if not before:
+                continue
+            if before[-1] in _PLACE_BEFORE or _UNIT_NAMED.search(lead):
+                return False  # "huyện Thanh Trì", "xã Tân Triều, Thanh Trì", "TP Phan Rang -"
+        return True
 
     def gender(self, name: str) -> str | None:
         """Gender of a resolved name from any honorific used with it in the article."""
@@ -133,7 +161,7 @@ class PeopleIndex:
             if m.start >= before:
                 continue
             full = self.full_name(m.name)
-            g = m.gender or self.gender(full)
+            g = m.gender or self.gender(full) or _role_gender(self.role(full))
             if gender is None or g is None or g == gender:
                 return full
         return None
@@ -326,6 +354,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     m = _PASSIVE.search(phrase)
     if m:
         phrase = m.group(1)
+    side = _SIDE.match(phrase)
     phrase = _CONNECTIVE.sub("", phrase)
     phrase = _DONG_THOI.sub("", phrase)
     phrase = _INFO_NOUNS.sub("", phrase)
@@ -338,14 +367,17 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     if _HAS_OBJECT.search(phrase.lower()):
         return None  # "X đã có nhiều hoạt động (kêu gọi)": the cue is not X's verb
     low = phrase.lower()
-    if low.startswith("theo "):
-        return None
+    if low.startswith(("theo ", "việc ")):
+        return None  # ("Việc bị cáo X đề nghị … là không đúng": a fact, not a source)
     if low in lex.lower("not_speaker") or tokens[0].lower() in {"tôi", "chúng", "họ", "nó", "mình"}:
         return None
     tokens = _cut_predicate(tokens)
     honorifics = (
         lex.lower("honorific_male") | lex.lower("honorific_female") | lex.lower("honorific_neutral")
     )
+    if side and tokens[0].lower() in honorifics and all(_is_cap(t) for t in tokens[:4]):
+        # "Phía Anh cam kết": a country's side ("Anh" is England here, not "he")
+        return Speaker(" ".join(_clean(t) for t in tokens[:4]), "organization")
     gender = None
     k = lex.table("honorific_male").starts(tokens)
     if k and (
@@ -362,7 +394,9 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             k, gender = k2, "female"
         else:
             k3 = lex.table("honorific_neutral").starts(tokens)
-            k = k3 if k3 and (len(tokens) == k3 or _is_cap(tokens[k3])) else 0
+            alone_ok = tokens[0].lower() != "bạn"  # "bạn" is a name's honorific, alone "you"
+            named = k3 < len(tokens) and _is_cap(tokens[k3])
+            k = k3 if k3 and ((alone_ok and len(tokens) == k3) or named) else 0
     if k:
         rest = tokens[k:]
         if not rest or (rest[0].lower() in lex.lower("pronoun_tail") and len(rest) == 1):
@@ -403,6 +437,13 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             role = " ".join(tokens[:start]).strip(" ,")
             g = _role_gender(role) or people.gender(name)
             return Speaker(name, "person", role or people.role(name), g)
+        tail = [_clean(t) for t in tokens[r:]]
+        if 0 < len(tail) <= 4 and all(_is_cap(t) for t in tail):
+            # "đạo diễn Nhật Nam": a name the article gives in full elsewhere ("Hoàng Nhật Nam")
+            full = people.full_name(" ".join(tail))
+            if full != " ".join(tail):
+                role = " ".join(tokens[:r])
+                return Speaker(full, "person", role, _role_gender(role) or people.gender(full))
         found = people.by_role(phrase, at)
         if found:
             return Speaker(found, "person", phrase, people.gender(found))
@@ -456,14 +497,14 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     if all(_is_cap(t) for t in tokens) and len(tokens) <= 5:
         clean = " ".join(_clean(t) for t in tokens)
         full = people.full_name(clean)
-        if full != clean or any(m.name == clean for m in people.mentions):
+        if full != clean or any(m.name == clean and not m.quoted for m in people.mentions):
             return Speaker(full, "person", people.role(full), people.gender(full))
         if tokens[0] in lex.exact("surnames") and 2 <= len(tokens) <= 4:
             return Speaker(clean, "person")
         if 2 <= len(tokens) <= 3 and not any(
             _is_acronym(t) or _is_address(t) or t.lower() in _ORG_SUFFIX for t in tokens
         ):
-            if not _foreign([_clean(t) for t in tokens]):
+            if not _foreign([_clean(t) for t in tokens]) and not people.named_often(clean):
                 return None  # "Thanh Trì": Vietnamese words never named as a person here
             return Speaker(clean, "person")
         if len(tokens) == 1 and (
@@ -525,12 +566,19 @@ def index_people(text: str) -> PeopleIndex:
         'Dmitry Peskov'
     """
     lex = load_lexicon()
-    index = PeopleIndex()
+    index = PeopleIndex(text=text)
     honor, titled, titled_last = lex.derived("index_people", _title_words)
     roles = lex.lower("roles")
     words, starts = _tokens(text)
     n_words = len(words)
     caps = _caps(words)
+    # A name never runs across a line end (a byline above a caption: "Vũ Hoàng\n\nJared
+    # Kushner") or into a bracket ("TS Mai Anh (Khoa Quốc tế"): such a word opens a new run.
+    joins = caps.copy()
+    for k in _line_starts(text, starts):
+        joins[k] = False
+    for m in _BRACKET_HEAD.finditer("".join(map(itemgetter(0), words))):
+        joins[m.start()] = False
     after_run = 0
     for i in compress(range(n_words), caps):
         if i < after_run:
@@ -539,7 +587,7 @@ def index_people(text: str) -> PeopleIndex:
         if (
             k == n_words
             or words[i][-1:] in _RUN_END
-            or not (caps[k] or (words[k] in _PARTICLES and k + 1 < n_words and caps[k + 1]))
+            or not (joins[k] or (words[k] in _PARTICLES and k + 1 < n_words and joins[k + 1]))
         ):  # a run of one word (most runs: `Theo`, `Sau`, `TP.`)
             after_run = k
             # One word is a name only after an honorific or a title (`ông Putin`,
@@ -554,7 +602,10 @@ def index_people(text: str) -> PeopleIndex:
             while (
                 j < n_words
                 and len(run) < 6
-                and (caps[j] or (words[j] in _PARTICLES and j + 1 < n_words and caps[j + 1]))
+                and (
+                    (caps[j] if j == i else joins[j])
+                    or (words[j] in _PARTICLES and j + 1 < n_words and joins[j + 1])
+                )
             ):
                 run.append(words[j])
                 j += 1
@@ -577,6 +628,8 @@ def index_people(text: str) -> PeopleIndex:
                 gender, name = honor[prev1], as_titled
             elif as_surname is not None:
                 name = as_surname
+                if prev1 in roles or prev2 in roles:  # "đại biểu Trần Thị Quốc Khánh"
+                    role = _role_before(words, i, roles).strip()
             elif start_in_run > 0 and named_more:
                 name = as_named
                 role = (_role_before(words, i, roles) + title).strip()
@@ -659,6 +712,20 @@ def _mention_name(name_toks: list[str]) -> str:
 
 
 _SPACES = re.compile(r"(\s+)")
+_BRACKET_HEAD = re.compile(r"[(\[]")
+
+
+def _line_starts(text: str, starts: list[int]) -> list[int]:
+    """Indices of the words that begin a line (after the first line)."""
+    out, k = [], text.find("\n")
+    while k >= 0:
+        j = bisect_left(starts, k)
+        if j < len(starts):
+            out.append(j)
+            k = text.find("\n", starts[j])
+        else:
+            break
+    return out
 
 
 def _tokens(text: str) -> tuple[list[str], list[int]]:
@@ -725,6 +792,20 @@ _PARENS = re.compile(r"\([^()]*\)")
 _OPEN_PAREN = re.compile(r"\s\([^()]*$")  # a parenthesis the segment cut before it closed
 _SPACE_RUN = re.compile(r"\s+")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
+# Words before a name that make it a place's (`huyện Thanh Trì`, `tại Thanh Trì`, `cầu Long Biên`).
+_PLACE_BEFORE = frozenset(
+    "xã phường huyện tỉnh quận thị trấn thôn ấp làng TP ở tại đến sang khỏi sông núi hồ cầu chợ "
+    "bến đảo vịnh đèo biển cảng đồi suối hẻm ngõ kênh rạch đầm".split()
+)
+# A commune with its unit then a comma, or a place with its unit then a dash: what follows is
+# the larger place or the other half of the name ("xã Tân Triều, Thanh Trì", "TP Phan Rang -
+# Tháp Chàm"); not "tại TP. HCM, Như Quỳnh cho biết".
+_UNIT_NAMED = re.compile(
+    r"(?:(?:xã|phường|thị trấn|thôn|ấp)\s+(?:[A-ZĐ]\w*\s+){0,2}[A-ZĐ]\w*\s*,"
+    r"|(?:xã|phường|huyện|tỉnh|quận|thị xã|thị trấn|thành phố|TP\.?)\s+(?:[A-ZĐ]\w*\s+){0,2}"
+    r"[A-ZĐ]\w*\s*[-–—])$"
+)
+_SIDE = re.compile(r"(?:về\s+)?phía\s+(?=[A-ZĐ])", re.IGNORECASE)
 _DONG_THOI = re.compile(r"\s+đồng thời(?=\s|$)")
 _CLAUSE_CHAIN = re.compile(r"(?:^|\s)(?:thì|rồi|nhưng|mà)(?:\s|$)")
 _HAS_OBJECT = re.compile(
