@@ -9,6 +9,7 @@ Example:
 """
 
 # Each public name below is a contract: other tools call it. Keep the names stable.
+from newslab.cache import cache_usage, prune_cache
 from newslab.cleaning import clean_text, cleaning_report
 from newslab.corpus import load_corpus
 from newslab.duplicates import find_duplicates
@@ -41,6 +42,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "align_passages",
+    "cache_usage",
     "canonical_speakers",
     "clean_text",
     "cleaning_report",
@@ -58,6 +60,7 @@ __all__ = [
     "plot_terms",
     "plot_top_speakers",
     "pos_tag",
+    "prune_cache",
     "reused_passages",
     "run_pipeline",
     "segment",

@@ -2,8 +2,9 @@
 
 One SQLite file per cache directory; each entry is keyed by a hash of the text, the kind of
 result ("tokenize", "segment") and a version string (newslab and pyvi versions plus the
-segmentation rules version), so upgrading either never serves stale results. Only the calling
-process writes; worker processes just compute.
+segmentation rules version), so upgrading either never serves stale results. The version is
+also stored with each entry, so that `newslab.cache.prune_cache` can drop the entries other
+versions wrote. Only the calling process writes; worker processes just compute.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ENV_VAR = "NEWSLAB_CACHE_DIR"
-_FILE = "segmentation-v1.sqlite"
+_FILE = "segmentation-v2.sqlite"  # v2: a version column (v1 files are dropped by pruning)
 
 
 def default_cache_dir() -> Path:
@@ -59,7 +60,9 @@ class TextCache:
         self.version = version
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as con:
-            con.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT)")
+            con.execute(
+                "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, version TEXT)"
+            )
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=60)
@@ -86,10 +89,48 @@ class TextCache:
 
     def put_many(self, texts: Sequence[str], values: Sequence[object]) -> None:
         """Store `values` for `texts`."""
-        rows = [(k, json.dumps(v, ensure_ascii=False)) for k, v in zip(self.keys(texts), values, strict=True)]
+        rows = [
+            (k, json.dumps(v, ensure_ascii=False), self.version)
+            for k, v in zip(self.keys(texts), values, strict=True)
+        ]
         con = self._connect()
         try:
             with con:
-                con.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)
+                con.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
         finally:
             con.close()
+
+
+def cache_file(directory: str | Path) -> Path:
+    """The SQLite file `TextCache` uses in `directory`."""
+    return Path(directory) / _FILE
+
+
+def count_by_version(directory: str | Path) -> dict[str, tuple[int, int]]:
+    """`{version: (entries, bytes of values)}` in the directory's cache file ({} if none)."""
+    path = cache_file(directory)
+    if not path.exists():
+        return {}
+    con = sqlite3.connect(path, timeout=60)
+    try:
+        rows = con.execute(
+            "SELECT version, COUNT(*), SUM(LENGTH(value)) FROM results GROUP BY version"
+        ).fetchall()
+    finally:
+        con.close()
+    return {v: (n, int(b or 0)) for v, n, b in rows}
+
+
+def drop_other_versions(directory: str | Path, keep: str) -> int:
+    """Delete the entries not written under version `keep`; returns how many were deleted."""
+    path = cache_file(directory)
+    if not path.exists():
+        return 0
+    con = sqlite3.connect(path, timeout=60)
+    try:
+        with con:
+            n = con.execute("DELETE FROM results WHERE version IS NOT ?", (keep,)).rowcount
+        con.execute("VACUUM")  # give the space back to the file system
+    finally:
+        con.close()
+    return n

@@ -145,7 +145,7 @@ def test_rerun_reads_per_partition_results_from_the_cache(vims_dev_dir, cluster_
     options = {"client": cluster_client, "partition_size": 20, "stages": stages,
                "cache_dir": cache}
     run_pipeline(src, tmp_path / "out1", **options)
-    entries = {kind: sorted((cache / "pipeline" / kind).glob("*.pkl"))
+    entries = {kind: sorted((cache / "pipeline" / kind).glob("*/*.pkl"))
                for kind in ("segment_part", "quotes_part")}
     assert [len(v) for v in entries.values()] == [2, 2]  # one per partition and step
     # Mark the cached quotes: a rerun that recomputed them would lose the mark.
@@ -168,7 +168,7 @@ def test_rerun_reads_per_partition_results_from_the_cache(vims_dev_dir, cluster_
     # the new file's partitions were computed and cached; the stories cover every article
     new_parts = -(-(len(corpus) - 40) // 20)
     assert new_parts >= 1
-    assert len(list((cache / "pipeline" / "segment_part").glob("*.pkl"))) == 2 + new_parts
+    assert len(list((cache / "pipeline" / "segment_part").glob("*/*.pkl"))) == 2 + new_parts
     expected = newslab.extract_quotes(newslab.load_corpus(src))
     assert after.loc[~old, "speaker"].tolist() == expected.loc[
         ~expected["doc_id"].isin(corpus.index[:40]), "speaker"].tolist()
@@ -196,7 +196,7 @@ def test_cli_runs_on_a_scheduler_address(cluster_client, seeds_dir, tmp_path, ca
     code = main(["pipeline", str(seeds_dir), "--out", str(tmp_path), "--scheduler", address,
                  "--stages", "duplicates,quotes", "--cache-dir", str(tmp_path / "cache")])
     assert code == 0
-    assert list((tmp_path / "cache" / "pipeline" / "quotes_part").glob("*.pkl"))
+    assert list((tmp_path / "cache" / "pipeline" / "quotes_part").glob("*/*.pkl"))
     captured = capsys.readouterr()
     assert "duplicates\t" in captured.out and "quotes\t" in captured.out
     assert "2 worker(s)" in captured.err

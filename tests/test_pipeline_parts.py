@@ -181,12 +181,12 @@ def test_merged_term_statistics_equal_in_memory(vims_dev_dir):
 def test_partition_cache_recomputes_broken_entries_and_survives_an_unwritable_folder(
     tmp_path, caplog
 ):
-    from newslab.pipeline.part_cache import cached, partition_key
+    from newslab.pipeline.part_cache import cached, code_version, partition_key
 
     frame = pd.DataFrame({"text": ["Mưa lớn ở Hà Nội."]}, index=["a"])
     key = partition_key(frame, ("text",))
     assert cached(tmp_path, "demo", key, lambda: ["Hà_Nội"]) == ["Hà_Nội"]
-    entry = tmp_path / "pipeline" / "demo" / f"{key}.pkl"
+    entry = tmp_path / "pipeline" / "demo" / code_version() / f"{key}.pkl"
     entry.write_bytes(b"not a pickle")
     with caplog.at_level("WARNING"):
         assert cached(tmp_path, "demo", key, lambda: ["Hà_Nội", "mưa"]) == ["Hà_Nội", "mưa"]

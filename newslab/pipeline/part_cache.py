@@ -6,10 +6,11 @@ newslab's code, so each is stored under a key made of both: rerunning the pipeli
 story or term options, or after adding new input files (existing files keep their
 partitions), reads them back instead of recomputing.
 
-Entries are pickle files under `<cache_dir>/pipeline/<kind>/`, written atomically by the
-worker that computed them (on a cluster, `cache_dir` must be a shared folder, as the inputs
-are). The key covers every source file and word list of the installed newslab and the pyvi
-version, so an upgrade or an edited rule never serves a stale result.
+Entries are pickle files under `<cache_dir>/pipeline/<kind>/<code version>/`, written
+atomically by the worker that computed them (on a cluster, `cache_dir` must be a shared
+folder, as the inputs are). The code version covers every source file and word list of the
+installed newslab and the pyvi version, so an upgrade or an edited rule never serves a stale
+result, and `newslab.cache.prune_cache` removes the folders of other versions.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def partition_key(frame: pd.DataFrame, columns: tuple[str, ...], *options: objec
 
 
 def cached(cache_dir, kind: str, key: str, compute: Callable[[], Any]) -> Any:
-    """`compute()`'s result, read from `<cache_dir>/pipeline/<kind>/<key>.pkl` when present.
+    """`compute()`'s result, read from `<cache_dir>/pipeline/<kind>/<version>/<key>.pkl` if there.
 
     `cache_dir` None means newslab's default cache folder, False no cache. An entry that
     cannot be read is recomputed and replaced; one that cannot be written (full disk,
@@ -87,7 +88,7 @@ def cached(cache_dir, kind: str, key: str, compute: Callable[[], Any]) -> Any:
         from newslab._cache import default_cache_dir
 
         cache_dir = default_cache_dir()
-    path = Path(cache_dir) / SUBDIR / kind / f"{key}.pkl"
+    path = Path(cache_dir) / SUBDIR / kind / code_version() / f"{key}.pkl"
     try:
         with open(path, "rb") as f:
             return pickle.load(f)
