@@ -539,3 +539,27 @@ def test_rank_and_post_together_and_a_bare_stage_name():
         ("Trần Quang Thành", "Đại tá, Trưởng Công an huyện Quỳnh Phụ"),
         ("Nhã Phương", ""),
     ]
+
+
+def test_employers_places_and_acronym_titles_are_not_names_or_roles():
+    # VietNews test articles (a sixth spot check): "phát đi thông báo" is no part of the
+    # source, "Dell Technologies" no person, "ĐBQH", "MC" are titles, "ông Cảnh" is Cảnh Sảng,
+    # and a place ending the employer's name ("… Thoát nước Hà Nội Võ Tiến Hùng") no role
+    text = (
+        "Ngày 26/6, Công an huyện Quỳnh Lưu phát đi thông báo tìm nữ sinh mất tích.\n"
+        "Ông Nguyễn Sĩ Nguyên – Chuyên gia Thiết kế Giải pháp Dell Technologies chia sẻ, thế giới "
+        "đang trở nên thông minh hơn.\n"
+        "ĐBQH Trương Trọng Nghĩa cho rằng, việc xử phạt như vậy là quá nặng.\n"
+        "Phát ngôn viên Bộ Ngoại giao Trung Quốc Cảnh Sảng nói vậy. Ông Cảnh cho hay hai bên sẽ "
+        "họp.\n"
+        "Đây là giống thiên nga do Công ty Thoát nước Hà Nội Võ Tiến Hùng nhập từ Bỉ.\n"
+        '"Việc nuôi loài chim này trên hồ đã được ủng hộ", ông Hùng nói.'
+    )
+    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Công an huyện Quỳnh Lưu", "organization", ""),
+        ("Nguyễn Sĩ Nguyên", "person", "Chuyên gia Thiết kế Giải pháp Dell Technologies"),
+        ("Trương Trọng Nghĩa", "person", "ĐBQH"),
+        ("Cảnh Sảng", "person", "Phát ngôn viên Bộ Ngoại giao Trung Quốc"),
+        ("Võ Tiến Hùng", "person", ""),
+    ]

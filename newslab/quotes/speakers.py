@@ -49,7 +49,8 @@ _AUX_OK_AFTER = {
     "dự": {"án", "thảo", "báo", "toán", "luật", "thầu", "trữ"},  # "dự kiến" ends a subject
 }
 _ORG_SUFFIX = frozenset(
-    "news times post group corp corp. inc inc. ltd company co. agency journal daily "
+    "news times post group corp corp. inc inc. ltd company co. agency journal daily technologies "
+    "technology solutions systems electronics software international global "
     "tv radio fc club university institute bank motors motor airlines air airways holdings "
     "capital partners media foundation".split()
 )
@@ -318,6 +319,8 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             return tokens[:k]
         if low == "ngày" and nxt[:1].isdigit():
             return tokens[:k]
+        if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
+            return tokens[:k]  # "Công an tỉnh X phát đi thông báo"
         if low in {"có", "ra", "gửi", "ban", "đưa"} and nxt in {
             "công",
             "văn",
@@ -367,6 +370,8 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     if _HAS_OBJECT.search(phrase.lower()):
         return None  # "X đã có nhiều hoạt động (kêu gọi)": the cue is not X's verb
     low = phrase.lower()
+    if _TIME_SPAN.match(low):
+        return None  # "một ngày (sau, ông cho rằng)": a time, not a source
     if low.startswith(("theo ", "việc ")):
         return None  # ("Việc bị cáo X đề nghị … là không đúng": a fact, not a source)
     if low in lex.lower("not_speaker") or tokens[0].lower() in {"tôi", "chúng", "họ", "nó", "mình"}:
@@ -569,6 +574,7 @@ def index_people(text: str) -> PeopleIndex:
     index = PeopleIndex(text=text)
     honor, titled, titled_last = lex.derived("index_people", _title_words)
     roles = lex.lower("roles")
+    title_table = lex.table("roles")
     words, starts = _tokens(text)
     n_words = len(words)
     caps = _caps(words)
@@ -632,7 +638,10 @@ def index_people(text: str) -> PeopleIndex:
                     role = _role_before(words, i, roles).strip()
             elif start_in_run > 0 and named_more:
                 name = as_named
-                role = (_role_before(words, i, roles) + title).strip()
+                before = _role_before(words, i, roles)
+                if before or title_table.starts(title.split()):
+                    # (not "Thoát nước Hà Nội Võ Tiến Hùng": a place ending an employer's name)
+                    role = (before + title).strip()
             elif (prev1 in roles or prev2 in roles) and named_more:
                 name = as_named
                 role = _role_before(words, i, roles).strip()
@@ -804,6 +813,9 @@ _UNIT_NAMED = re.compile(
     r"(?:(?:xã|phường|thị trấn|thôn|ấp)\s+(?:[A-ZĐ]\w*\s+){0,2}[A-ZĐ]\w*\s*,"
     r"|(?:xã|phường|huyện|tỉnh|quận|thị xã|thị trấn|thành phố|TP\.?)\s+(?:[A-ZĐ]\w*\s+){0,2}"
     r"[A-ZĐ]\w*\s*[-–—])$"
+)
+_TIME_SPAN = re.compile(
+    r"(?:một|mấy|vài|hai|ba)\s+(?:ngày|tuần|tháng|năm|lúc|lần|hôm|buổi|dòng|thời gian)(?:\s|$)"
 )
 _SIDE = re.compile(r"(?:về\s+)?phía\s+(?=[A-ZĐ])", re.IGNORECASE)
 _DONG_THOI = re.compile(r"\s+đồng thời(?=\s|$)")
