@@ -563,3 +563,15 @@ def test_employers_places_and_acronym_titles_are_not_names_or_roles():
         ("Cảnh Sảng", "person", "Phát ngôn viên Bộ Ngoại giao Trung Quốc"),
         ("Võ Tiến Hùng", "person", ""),
     ]
+
+
+def test_company_after_a_post_in_apposition_is_no_person():
+    # "X - tổng giám đốc Vietjet - đã … và cho rằng" gave the person "Vietjet"; "Tổng thống
+    # Putin" stays a person (a post in a company, not a head of state, precedes a company)
+    text = (
+        "Ông Nguyễn Văn An - tổng giám đốc Vietjet - đã có mặt tại sân bay và cho rằng sự cố "
+        "không nghiêm trọng.\n"
+        "Tổng thống Putin cho biết Nga sẽ đáp trả."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [("Nguyễn Văn An", "tổng giám đốc Vietjet"), ("Putin", "Tổng thống")]

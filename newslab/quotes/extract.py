@@ -112,6 +112,7 @@ def _speaker_from_segments(
     ):  # a word of the cue list that was not a cue (`đề nghị người dân`) ends the subject
         e1 = inner.start()
     phrase = sentence[s1:e1].strip()
+    fallback = None
     links = list(_CLAUSE_LINKED.finditer(sentence, s1, e1))
     if links and _titled(sentence[links[-1].end() : e1].split()):
         # "…, ấm lòng khi được giúp đỡ nên anh Chí (cho biết)": the last clause's subject
@@ -137,7 +138,10 @@ def _speaker_from_segments(
             # "Thượng úy X - Chính trị viên …" is a person and a title)
             whole = parse_speaker(sentence[s0:e1], people, offset + s0)
             if whole is not None and (first is None or len(whole.name) > len(first.name)):
-                return whole, (s0, e1)
+                if whole.kind != "unnamed" or route:
+                    return whole, (s0, e1)
+                # "X - tổng giám đốc Vietjet - đã … cho rằng": a person named before wins
+                fallback = whole, (s0, e1)
     if (
         len(segs) > 1
         and _is_place(phrase)
@@ -192,7 +196,7 @@ def _speaker_from_segments(
             roles.append(seg)
     if first:
         return first, (s1, e1)
-    return None
+    return fallback
 
 
 def _person_titled_before(

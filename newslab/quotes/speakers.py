@@ -437,6 +437,8 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         r = r + 1 if r else 0
     if r and not lex.table("org_heads").starts(tokens) > r:
         start = name_at_end(tokens)
+        if start == len(tokens) - 1 == r and _employer(tokens, start, people):
+            return Speaker(phrase, "unnamed", phrase)  # "tổng giám đốc Vietjet": no name given
         if start < len(tokens) and start >= r:
             name = people.full_name(" ".join(_clean(t) for t in tokens[start:]))
             role = " ".join(tokens[:start]).strip(" ,")
@@ -533,6 +535,24 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             role = " ".join(tokens[:start])
             return Speaker(name, "person", role, _role_gender(role) or people.gender(name))
     return None
+
+
+# Posts held in a company: one foreign word after them is more often the company than a
+# person ("tổng giám đốc Vietjet", "CEO Apple"); after "Tổng thống" it is a person ("Putin").
+_COMPANY_POSTS = frozenset(
+    "giám đốc|tổng giám đốc|phó giám đốc|phó tổng giám đốc|giám đốc điều hành|ceo|"
+    "nhà sáng lập|đồng sáng lập|trưởng phòng|nhân viên|kỹ sư|chuyên gia".split("|")
+)
+
+
+def _employer(tokens: list[str], start: int, people: PeopleIndex) -> bool:
+    """Whether the one foreign word after a company post names the company, not a person."""
+    word = _clean(tokens[start])
+    if not _foreign([word]) or " ".join(t.lower() for t in tokens[:start]) not in _COMPANY_POSTS:
+        return False
+    return people.full_name(word) == word and not any(
+        m.name == word and not m.quoted for m in people.mentions
+    )
 
 
 def clean_role(role: str) -> str:
@@ -645,6 +665,8 @@ def index_people(text: str) -> PeopleIndex:
             elif (prev1 in roles or prev2 in roles) and named_more:
                 name = as_named
                 role = _role_before(words, i, roles).strip()
+                if len(run) == 1 and role.lower() in _COMPANY_POSTS and _foreign(run):
+                    name = ""  # "tổng giám đốc Vietjet": the company (see _employer)
             else:
                 name = ""
         else:
