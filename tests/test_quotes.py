@@ -575,3 +575,24 @@ def test_company_after_a_post_in_apposition_is_no_person():
     )
     got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
     assert got == [("Nguyễn Văn An", "tổng giám đốc Vietjet"), ("Putin", "Tổng thống")]
+
+
+def test_conjunctions_nouns_and_ages_are_no_sources_or_roles():
+    # VietNews test articles (a seventh spot check): "Dù" (although) was a person, "câu trả
+    # lời" (the answer) and "bài viết" (an article) held cues, "32 tuổi" was a role, and
+    # "đặc khu trưởng Hong Kong" made Hong Kong a person
+    text = (
+        "Dù tuyên bố mạnh miệng, Tổng thống Trump không cung cấp bằng chứng.\n"
+        "Câu trả lời là vì tôi muốn thử sức mình.\n"
+        "Tôi đã dồn kinh nghiệm ở Google, IBM... vào những bài viết đơn giản.\n"
+        "Gary Stein, 32 tuổi, cho biết anh rất sốc.\n"
+        "Bà Lâm Trịnh Nguyệt Nga (Carrie Lam), đặc khu trưởng Hong Kong, cho biết biểu tình "
+        "leo thang.\n"
+        "Ban tổ chức quyết định tước vương miện, dù người đẹp cho rằng cô bị hại."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Gary Stein", ""),
+        ("Lâm Trịnh Nguyệt Nga", "đặc khu trưởng Hong Kong"),
+        ("người đẹp", ""),
+    ]

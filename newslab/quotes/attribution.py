@@ -21,7 +21,7 @@ from newslab.quotes.lexicon import load_lexicon
 _BAD_BEFORE = frozenset(
     "được bị không chưa chẳng đừng chối thể muốn để sẽ lời sự các những một trong theo "
     "của với cuộc lần mà có hay hoặc khi đang cần nên dám định đáng tiếp kịp vẫn lúc sau "
-    "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư bởi chấp".split()
+    "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư bởi chấp câu bài".split()
 )
 # Words before a cue (lowercase, as written) that make it part of a noun ("công nghệ thông
 # tin", "nguồn thông tin", "giải quyết tố cáo", "xử lý tố cáo", "người tố cáo").

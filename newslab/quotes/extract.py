@@ -157,6 +157,8 @@ def _speaker_from_segments(
             return titled
     if first and first.kind in {"person", "organization"} and first.name:
         return first, (s1, e1)
+    if first is not None and first.kind == "unnamed" and _NEW_CLAUSE.match(phrase):
+        return first, (s1, e1)  # "…, dù người đẹp cho rằng": a clause of its own, no apposition
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
     roles = [phrase] if phrase else []
     unreadable = (
@@ -792,6 +794,7 @@ _CLAUSE_LINKED = re.compile(r"\s(?:nên|thì|nhưng|song|rồi)\s+", re.I)
 _CLOSERS = ("”", '"', "»")
 # A clause that opens with one of these is no source standing after its content.
 _CLAUSE_LINK = re.compile(r"\s*(?:song|nhưng|và|còn|thì|mà|nên|tuy nhiên|thế nhưng)\s", re.I)
+_NEW_CLAUSE = re.compile(r"(?:dù|mặc dù|tuy|nhưng|song)\s", re.I)
 _ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
 _PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")

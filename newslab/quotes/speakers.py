@@ -34,7 +34,7 @@ _INFO_NOUNS = re.compile(
 _CONNECTIVE = re.compile(
     r"^(?:trong khi đó|tuy nhiên|đồng thời|ngoài ra|bên cạnh đó|mặt khác|sau đó|trước đó|"
     r"còn|và|nhưng|thế nhưng|song|cùng lúc|cũng|vì thế|vì vậy|do đó|như vậy|ban đầu|hiện nay|"
-    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía)\s+(?=\S)",
+    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía|mặc dù|dù|tuy)\s+(?=\S)",
     re.IGNORECASE,
 )
 _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
@@ -558,6 +558,7 @@ def _employer(tokens: list[str], start: int, people: PeopleIndex) -> bool:
 def clean_role(role: str) -> str:
     """A title without parentheses, trailing particles (`cũng`, `đã`) or punctuation."""
     role = re.sub(r"\([^()]*\)", " ", role)
+    role = _AGE.sub("", role)  # "Gary Stein, 32 tuổi, cho biết": an age is no title
     tokens = role.split()
     while tokens and tokens[-1].lower() in _AUX_STOP | {"đã", "cũng", "vừa", "còn"}:
         tokens.pop()
@@ -836,6 +837,7 @@ _UNIT_NAMED = re.compile(
     r"|(?:xã|phường|huyện|tỉnh|quận|thị xã|thị trấn|thành phố|TP\.?)\s+(?:[A-ZĐ]\w*\s+){0,2}"
     r"[A-ZĐ]\w*\s*[-–—])$"
 )
+_AGE = re.compile(r"(?:^|,\s*)(?:SN\s+)?\d{1,3}\s+tuổi\s*(?=,|$)")
 _TIME_SPAN = re.compile(
     r"(?:một|mấy|vài|hai|ba)\s+(?:ngày|tuần|tháng|năm|lúc|lần|hôm|buổi|dòng|thời gian)(?:\s|$)"
 )
