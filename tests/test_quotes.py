@@ -596,3 +596,23 @@ def test_conjunctions_nouns_and_ages_are_no_sources_or_roles():
         ("Lâm Trịnh Nguyệt Nga", "đặc khu trưởng Hong Kong"),
         ("người đẹp", ""),
     ]
+
+
+def test_spokesman_title_guide_finance_and_england():
+    # VietNews test articles (an eighth spot check): Peskov's role was "Tổng thống Nga" (the
+    # title after "người phát ngôn"); "hướng dẫn" (to guide) held the relay cue "dẫn"; "Sở Tài
+    # chính" was cut to "Sở Tài"; "Thủ tướng Anh Theresa May" named "Anh Theresa May"
+    text = (
+        "Người phát ngôn Tổng thống Nga Dmitry Peskov tuyên bố Nga sẽ giao hàng đúng hạn.\n"
+        '"Mọi việc vẫn theo kế hoạch", ông Peskov nói.\n'
+        "Văn phòng Thành uỷ hướng dẫn Công ty Nhà Phú Nhuận nghiên cứu ý kiến của sở.\n"
+        "Sở Tài chính đề nghị các đơn vị rà soát lại quỹ.\n"
+        "Thủ tướng Anh Theresa May khẳng định sẽ đưa vụ này vào cuộc nói chuyện."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Dmitry Peskov", "Người phát ngôn Tổng thống Nga"),
+        ("Dmitry Peskov", "Người phát ngôn Tổng thống Nga"),
+        ("Sở Tài chính", ""),
+        ("Theresa May", "Thủ tướng Anh"),
+    ]

@@ -26,7 +26,8 @@ _BAD_BEFORE = frozenset(
 # Words before a cue (lowercase, as written) that make it part of a noun ("công nghệ thông
 # tin", "nguồn thông tin", "giải quyết tố cáo", "xử lý tố cáo", "người tố cáo").
 _BAD_BEFORE_CUE = {
-    "thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh"}),
+    "thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh", "cận"}),
+    "dẫn": frozenset({"hướng", "chỉ"}),  # "hướng dẫn" (guide), "chỉ dẫn" (directions)
     "tố cáo": frozenset({"quyết", "lý", "người"}),
 }
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).

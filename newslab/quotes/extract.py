@@ -185,7 +185,8 @@ def _speaker_from_segments(
                     roles
                     and len(roles[-1].split()) <= 14
                     and not _CLAUSE_LINK.match(" " + roles[-1] + " ")
-                ):  # ("…, nhưng cho biết": "nhưng" is no title)
+                    and not _ADDRESS_ROLE.match(roles[-1])
+                ):  # ("…, nhưng cho biết": "nhưng" is no title; "xã Thanh Đức" an address)
                     prev.role = _with_apposition(prev, clean_role(roles[-1]), people)
                     if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
                         prev.kind = "person"
@@ -794,6 +795,10 @@ _CLAUSE_LINKED = re.compile(r"\s(?:nên|thì|nhưng|song|rồi)\s+", re.I)
 _CLOSERS = ("”", '"', "»")
 # A clause that opens with one of these is no source standing after its content.
 _CLAUSE_LINK = re.compile(r"\s*(?:song|nhưng|và|còn|thì|mà|nên|tuy nhiên|thế nhưng)\s", re.I)
+_ADDRESS_ROLE = re.compile(
+    r"(?:ở\s+)?(?:xóm|thôn|ấp|bản|xã|phường|huyện|quận|tỉnh|thị xã|thị trấn|thành phố|TP\.?)"
+    r"\s+\S"
+)
 _NEW_CLAUSE = re.compile(r"(?:dù|mặc dù|tuy|nhưng|song)\s", re.I)
 _ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")

@@ -27,7 +27,7 @@ _INFO_NOUNS = re.compile(
     r"báo cáo(?: nhanh)?|tuyên bố|số liệu|thống kê|kết quả(?: điều tra| khám nghiệm)?|"
     r"điều tra|hồ sơ|lời khai|trình báo|ước tính|dự báo|nghiên cứu|khảo sát|đánh giá|"
     r"phân tích|tin|tin tức|nguồn tin|lời|ý kiến|phát biểu|đơn|thư|quan sát|ghi nhận|xác nhận|"
-    r"kết luận|dữ liệu|cập nhật|trang web|website|tài khoản)"
+    r"kết luận|dữ liệu|cập nhật|trang web|website|tài khoản|phản ánh)"
     r"(?:\s+(?:chính thức|mới nhất|mới|ban đầu|sơ bộ|nhanh|trên mạng xã hội))?\s+(?:của|từ|trên)\s+",
     re.IGNORECASE,
 )
@@ -41,13 +41,16 @@ _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
 _AUX_STOP = frozenset(
     "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
     "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào "
-    "hồi dự".split()
+    "hồi dự thường".split()
 )
 _AUX_OK_AFTER = {
     "chính": {"phủ", "quyền", "trị"},
     "chỉ": {"huy", "đạo"},
     "dự": {"án", "thảo", "báo", "toán", "luật", "thầu", "trữ"},  # "dự kiến" ends a subject
+    "thường": {"trực", "vụ", "niên", "dân"},  # "Ban Thường vụ"; "thường xuyên" ends it
 }
+# Words before an aux word that make it part of a noun: "Sở Tài chính", "cải cách hành chính".
+_AUX_OK_BEFORE = {"chính": {"tài", "hành", "bưu"}}
 _ORG_SUFFIX = frozenset(
     "news times post group corp corp. inc inc. ltd company co. agency journal daily technologies "
     "technology solutions systems electronics software international global "
@@ -267,6 +270,8 @@ def name_at_end(tokens: list[str]) -> int:
         tok = clean[j]
         if n - j > 4 or _is_acronym(tok) or _is_address(tok) or _place_end(clean, j):
             break
+        if tok == "Anh" and j < n - 1 and _foreign(clean[j + 1 :]):
+            break  # "Thủ tướng Anh Theresa May": England, before a foreign name
         low = tok.lower()
         if low in _ORG_SUFFIX or low in roles:
             break
@@ -315,6 +320,7 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             and not (low in _AUX_OK_AFTER and nxt in _AUX_OK_AFTER[low])
             and not _is_cap(tokens[k])  # "BOT Thái Nguyên - Chợ Mới": part of a name
             and not (low == "dự" and tokens[k - 1].lower() == "tham")  # "tham dự" (attend)
+            and tokens[k - 1].lower() not in _AUX_OK_BEFORE.get(low, ())
         ):
             return tokens[:k]
         if low == "ngày" and nxt[:1].isdigit():
@@ -439,6 +445,8 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         start = name_at_end(tokens)
         if start == len(tokens) - 1 == r and _employer(tokens, start, people):
             return Speaker(phrase, "unnamed", phrase)  # "tổng giám đốc Vietjet": no name given
+        if start == len(tokens) - 1 and _clean(tokens[start]) == "Anh" and start > 0:
+            start = len(tokens)  # "Hoàng tử Anh": England's prince, found by the title below
         if start < len(tokens) and start >= r:
             name = people.full_name(" ".join(_clean(t) for t in tokens[start:]))
             role = " ".join(tokens[:start]).strip(" ,")
@@ -799,20 +807,23 @@ def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
     """The title words just before token `i` (`Người phát ngôn`), with a trailing space.
 
     The nearest title is taken, grown to a longer title that contains it (`Ngoại trưởng`, not
-    `trưởng`; `Phó chủ tịch`, not `chủ tịch`). An abbreviation's dot (`UBND TP. Hải Phòng`)
-    does not end the title.
+    `trưởng`; `Phó chủ tịch`, not `chủ tịch`) or that stands right before it (`người phát ngôn
+    Tổng thống Nga`: the spokesman's, not the president's). An abbreviation's dot (`UBND TP.
+    Hải Phòng`) does not end the title.
     """
     found = 0
-    for back in range(1, min(i, 8) + 1):
+    for back in range(1, min(i, 11) + 1):
         words = toks[i - back : i]
         if any(w[-1:] in ",.;:" and not _ABBREVIATION.match(w) for w in words):
             if found:
                 break
             continue
         hit = next((k for k in (3, 2, 1) if " ".join(words[:k]).lower() in roles), 0)
-        if hit and (not found or hit >= 2):  # the first title, or a longer one holding it
-            found = back
-        elif found:
+        if hit and (not found or hit >= 2 and back <= 8):
+            found = back  # the first title, or a longer one holding it
+        elif found and hit >= 2 and hit == back - found:
+            found = back  # a title right before the one found
+        elif found and back - found >= 3:
             break
     return " ".join(toks[i - found : i]) + " " if found else ""
 
