@@ -17,6 +17,10 @@ import pandas as pd
 
 from newslab.quotes.lexicon import load_lexicon
 
+# A name ending in a lone initial ("H", "Nguyễn Văn T."): a private person, per article.
+# A word left before a person's name by the extraction: an abbreviated title, or "Theo".
+_LEAD_WORD = re.compile(r"(?:Theo|[A-ZĐ]{2,}(?:\.[A-ZĐ]+)*\.?)\s+(?=[A-ZĐ][a-zà-ỹđ])")
+_INITIAL = re.compile(r"(?:^|\s)[A-ZĐ]\.?$")
 _ALIASES = Path(__file__).resolve().parents[1] / "data" / "quote_aliases.txt"
 
 
@@ -44,7 +48,10 @@ def canonical_speakers(quotes: pd.DataFrame, aliases: dict[str, str] | None = No
             matched case-insensitively, after honorifics are dropped.
 
     Returns:
-        A copy of `quotes` with a `canonical` column.
+        A copy of `quotes` with a `canonical` column. A person the article names only by an
+        initial (`anh H.`, `Nguyễn Văn T.`, as crime news names private people) is someone
+        else in every article: the canonical name carries the article, `H [doc_id]`, so the
+        charts never add up different people.
 
     Example:
         >>> q = pd.DataFrame({"speaker": ["Putin", "Vladimir Putin", "Tổng thống Putin"],
@@ -69,6 +76,9 @@ def canonical_speakers(quotes: pd.DataFrame, aliases: dict[str, str] | None = No
         changed = True
         while changed:
             changed = False
+            lead = _LEAD_WORD.match(name)  # "LS Đặng Văn Cường", "Theo Đàm Vĩnh Hưng"
+            if lead:
+                name, changed = name[lead.end() :], True
             for r in roles:
                 if name.lower().startswith(r.lower() + " ") and name[len(r) + 1 :][:1].isupper():
                     name, changed = name[len(r) + 1 :], True
@@ -79,9 +89,13 @@ def canonical_speakers(quotes: pd.DataFrame, aliases: dict[str, str] | None = No
     persons = Counter(b for b, t in zip(base, out["speaker_type"], strict=True) if t == "person")
     east = set(lex.words("east_asian_surnames"))
     canonical = []
-    for name, kind in zip(base, out["speaker_type"], strict=True):
+    doc_ids = out["doc_id"].astype(str) if "doc_id" in out else pd.Series("", index=out.index)
+    for name, kind, doc_id in zip(base, out["speaker_type"], doc_ids, strict=True):
         if kind != "person":
             canonical.append(name)
+            continue
+        if _INITIAL.search(name):
+            canonical.append(f"{name} [{doc_id}]" if doc_id else name)
             continue
         toks = name.split()
         longer = [
