@@ -19,6 +19,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 
 from newslab.quotes.lexicon import load_lexicon
+from newslab.quotes.sentences import _newlines
 
 _TOKEN = re.compile(r"\S+")
 _EDGE = "“”\"'‘’«»()[],;:.!?–—-…"
@@ -49,8 +50,9 @@ _AUX_OK_AFTER = {
     "dự": {"án", "thảo", "báo", "toán", "luật", "thầu", "trữ"},  # "dự kiến" ends a subject
     "thường": {"trực", "vụ", "niên", "dân"},  # "Ban Thường vụ"; "thường xuyên" ends it
 }
-# Words before an aux word that make it part of a noun: "Sở Tài chính", "cải cách hành chính".
-_AUX_OK_BEFORE = {"chính": {"tài", "hành", "bưu"}}
+# Words before an aux word that make it part of a word: "Sở Tài chính", "cải cách hành
+# chính", "tham dự" (attend).
+_AUX_OK_BEFORE = {"chính": {"tài", "hành", "bưu"}, "dự": {"tham"}}
 _ORG_SUFFIX = frozenset(
     "news times post group corp corp. inc inc. ltd company co. agency journal daily technologies "
     "technology solutions systems electronics software international global "
@@ -319,14 +321,13 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             low in _AUX_STOP
             and not (low in _AUX_OK_AFTER and nxt in _AUX_OK_AFTER[low])
             and not _is_cap(tokens[k])  # "BOT Thái Nguyên - Chợ Mới": part of a name
-            and not (low == "dự" and tokens[k - 1].lower() == "tham")  # "tham dự" (attend)
             and tokens[k - 1].lower() not in _AUX_OK_BEFORE.get(low, ())
         ):
             return tokens[:k]
         if low == "ngày" and nxt[:1].isdigit():
             return tokens[:k]
         if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
-            return tokens[:k]  # "Công an tỉnh X phát đi thông báo"
+            return tokens[:k]  # "Công an tỉnh X phát đi thông báo" (not "Nhà phát hành")
         if low in {"có", "ra", "gửi", "ban", "đưa"} and nxt in {
             "công",
             "văn",
@@ -757,15 +758,8 @@ _BRACKET_HEAD = re.compile(r"[(\[]")
 
 def _line_starts(text: str, starts: list[int]) -> list[int]:
     """Indices of the words that begin a line (after the first line)."""
-    out, k = [], text.find("\n")
-    while k >= 0:
-        j = bisect_left(starts, k)
-        if j < len(starts):
-            out.append(j)
-            k = text.find("\n", starts[j])
-        else:
-            break
-    return out
+    firsts = (bisect_left(starts, k) for k in _newlines(text))
+    return [j for j in firsts if j < len(starts)]
 
 
 def _tokens(text: str) -> tuple[list[str], list[int]]:
