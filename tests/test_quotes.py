@@ -649,3 +649,74 @@ def test_people_named_by_an_initial_stay_apart_across_articles():
         "Đặng Văn Cường",
         "Đặng Văn Cường",
     ]
+
+
+def test_titles_between_dashes_foreign_surnames_and_agency_acronyms():
+    # VietNews test articles (a ninth spot check): a title between dashes whose last words
+    # look like a name ("Đray H’ Linh", a plant) or end with a ministry was read as the
+    # speaker; a foreign private person named in full once, then by the surname, became an
+    # organisation; "Giám đốc FBI James Comey" stayed unnamed; "Eliot Engel từ ủy ban …"
+    # too; "Theo anh X, <title>, …" put the title into the quote
+    text = (
+        "Luis Ocampo rời nhà ở Charlotte từ tháng trước.\n"
+        '"Tôi muốn trao số tiền đến những người khác cần giúp đỡ", Ocampo nói.\n'
+        "Ông Lê Văn Thiện Nhân - giám đốc Xí nghiệp thuỷ điện Đray H’ Linh (Công ty lưới điện "
+        "cao thế miền Trung) - cho biết thời điểm hai nạn nhân gặp nạn nhà máy đang chạy.\n"
+        "Ông Tô Xuân Bảo - phó cục trưởng Cục kỹ thuật an toàn và môi trường điện, Bộ Công "
+        "thương - cho rằng nhà máy cũng có thiếu sót.\n"
+        "Trước đó, Giám đốc FBI James Comey đã xác nhận cơ quan của ông đang điều tra.\n"
+        "Thượng nghị sĩ Eliot Engel từ uỷ ban Đối ngoại Hạ viện nói rằng ông Tillerson đã sai.\n"
+        "Theo anh Đặng Việt Hùng, Bí thư đoàn thanh niên trại giam Xuân Hà, đây là hoạt động "
+        "tình nguyện hè của đơn vị."
+    )
+    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Luis Ocampo", "person", ""),
+        (
+            "Lê Văn Thiện Nhân",
+            "person",
+            "giám đốc Xí nghiệp thuỷ điện Đray H’ Linh",
+        ),
+        (
+            "Tô Xuân Bảo",
+            "person",
+            "phó cục trưởng Cục kỹ thuật an toàn và môi trường điện, Bộ Công thương",
+        ),
+        ("James Comey", "person", "Giám đốc FBI"),
+        ("Eliot Engel", "person", "Thượng nghị sĩ từ uỷ ban Đối ngoại Hạ viện"),
+        ("Đặng Việt Hùng", "person", "Bí thư đoàn thanh niên trại giam Xuân Hà"),
+    ]
+    assert article_events(text)[-1].quote.startswith("đây là hoạt động")
+
+
+def test_source_nouns_stamps_and_vietnamese_words_before_an_acronym():
+    # "…, Florida, nguồn tin cho hay": the source, not the place before; "xin dấu xác nhận"
+    # (a stamp) holds no cue; "Theo VKS" is no foreign person "Theo VKS"
+    text = (
+        "Ông Tillerson sẽ có mặt tại khu nghỉ dưỡng Mar - a - Lago, Florida, nguồn tin cho hay.\n"
+        "Anh Cường đưa em gái đến trụ sở UBND xã để xin dấu xác nhận vào bản khai lý lịch.\n"
+        "Theo VKS, bị cáo đã có hành vi tiếp sức cho Bình chiếm đoạt tiền.\n"
+        "VKS đề nghị xử phạt bị cáo 14 năm tù."
+    )
+    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    assert got == [("nguồn tin", "unnamed"), ("VKS", "organization"), ("VKS", "organization")]
+
+
+def test_statement_nouns_reaffirming_and_a_title_before_a_colon():
+    # A tenth spot check: "Bản tuyên bố" (the statement) and "Tái khẳng định" (reaffirming)
+    # made "Bản" and "Tái" speakers; in "Luật sư: “…”" the colon rule read "sư" as the verb
+    # and "Luật" as a person; "Xinhua dẫn phát biểu …" gave the speaker "Xinhua dẫn"
+    text = (
+        "Luật sư Hoàng Văn Hướng cho rằng thân chủ của ông không phạm tội.\n"
+        'Luật sư: "Tôi tiếc vì không được hỏi về khoản tiền 1,5 triệu USD"\n'
+        'Bản tuyên bố chủ tịch đề cập đến "những quan ngại của một số lãnh đạo về tình hình".\n'
+        "Tái khẳng định Trung Quốc sẵn sàng hợp tác, ông Tập Cận Bình gửi lời chúc mừng năm mới.\n"
+        '"Năm 2018 sẽ là cơ hội cho chúng ta tiếp tục cải cách", Xinhua dẫn phát biểu chúc '
+        "mừng năm mới của ông Tập."
+    )
+    got = [(e.speaker.name, e.cue) for e in article_events(text)]
+    assert got == [
+        ("Hoàng Văn Hướng", "cho rằng"),
+        ("Hoàng Văn Hướng", ":"),
+        ("Xinhua", "dẫn"),
+    ]

@@ -29,6 +29,14 @@ _BAD_BEFORE_CUE = {
     "thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh", "cận"}),
     "dẫn": frozenset({"hướng", "chỉ"}),  # "hướng dẫn" (guide), "chỉ dẫn" (directions)
     "tố cáo": frozenset({"quyết", "lý", "người"}),
+    # "dấu xác nhận", "phần xác nhận", "giấy xác nhận" (a stamp, a field, a certificate)
+    "xác nhận": frozenset({"dấu", "phần", "giấy", "mục", "ô", "chữ"}),
+    # "Bản tuyên bố chủ tịch" (the statement), "Tái khẳng định" (reaffirming), "dẫn phát biểu"
+    "tuyên bố": frozenset({"bản", "Bản"}),
+    "cam kết": frozenset({"bản", "Bản"}),
+    "kiến nghị": frozenset({"bản", "Bản"}),
+    "khẳng định": frozenset({"tái", "Tái"}),
+    "phát biểu": frozenset({"dẫn"}),
 }
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).
 _BAD_AFTER = {
@@ -278,7 +286,7 @@ def find_cues(masked: str) -> list[Cue]:
             continue  # a command inside a narrated scene, not a position
         if low == "dẫn" and not (
             after_text.lstrip()[:1].isupper()
-            or (after and after[0] in {"lời", "nguồn", "thông", "tuyên", "ý"})
+            or (after and after[0] in {"lời", "nguồn", "thông", "tuyên", "ý", "phát"})
         ):
             continue
         if (

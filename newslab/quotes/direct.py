@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.speakers import PeopleIndex, Speaker, _cut_predicate, parse_speaker
 
 _ASCII_SINGLE = re.compile(r"(?<![\w'])'([^'\n]{8,}?)'(?![\w'])")
@@ -76,6 +77,8 @@ def colon_speaker(
         verb = words[len(words) - verb_len :]
         if verb and not all(w[:1].islower() for w in verb):
             continue
+        if verb and load_lexicon().table("roles").starts(words) > len(subject):
+            continue  # "Luật sư:": the last word ends a title, it is no verb
         if _cut_predicate(subject) != subject or len(subject) > 8:
             continue  # "Anh đã nhắn tin … với nội dung:" is narration, not attribution
         sp = parse_speaker(" ".join(subject), people, offset + clause_at)

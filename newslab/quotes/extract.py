@@ -151,14 +151,22 @@ def _speaker_from_segments(
         located = _speaker_from_segments(sentence, masked, segs[1][1], floor, people, offset)
         if located is not None:
             return located
-    if first and first.kind == "organization" and first.name:
-        titled = _person_titled_before(sentence, masked, segs, people, offset)
+    if (first and first.kind == "organization" and first.name) or not phrase:
+        # (an empty nearest segment: "…, Bộ Công thương - cho rằng")
+        titled = _person_titled_before(sentence, masked, segs[0 if phrase else 1 :], people, offset)
         if titled is not None:
             return titled
+    named = _named_before_dash(sentence, masked, segs, people, offset)
+    if named is not None:
+        return named
     if first and first.kind in {"person", "organization"} and first.name:
         return first, (s1, e1)
-    if first is not None and first.kind == "unnamed" and _NEW_CLAUSE.match(phrase):
-        return first, (s1, e1)  # "…, dù người đẹp cho rằng": a clause of its own, no apposition
+    if first is not None and first.kind == "unnamed" and (
+        _NEW_CLAUSE.match(phrase) or _SOURCE_NOUN.match(phrase)
+    ):
+        # "…, dù người đẹp cho rằng": a clause of its own, no apposition; "…, Florida, nguồn
+        # tin cho hay": a source, not a description of the place before
+        return first, (s1, e1)
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
     roles = [phrase] if phrase else []
     unreadable = (
@@ -202,6 +210,31 @@ def _speaker_from_segments(
     return fallback
 
 
+def _named_before_dash(
+    sentence: str, masked: str, segs: list[tuple[int, int]], people: PeopleIndex, offset: int
+) -> tuple[Speaker, tuple[int, int]] | None:
+    """`Ông X - giám đốc Xí nghiệp Đray H’ Linh - cho biết`: the person named before the dash.
+
+    A title between dashes after an honorific and a name describes that person, even when
+    its last words look like a name of their own (a plant, a company named after a place).
+    """
+    k = 0 if sentence[segs[0][0] : segs[0][1]].strip() else 1
+    if k + 1 >= len(segs) or not _DASH.match(masked[segs[k + 1][1] : segs[k + 1][1] + 3]):
+        return None
+    title = sentence[segs[k][0] : segs[k][1]].strip()
+    described = parse_speaker(title, people, offset + segs[k][0]) if title else None
+    if described is None or described.kind != "person" or not described.role:
+        return None
+    s0, e0 = segs[k + 1]
+    if not _honorific_first(sentence[s0:e0].split()):
+        return None
+    person = parse_speaker(sentence[s0:e0], people, offset + s0)
+    if person is None or person.kind != "person":
+        return None
+    person.role = _with_apposition(person, clean_role(title), people)
+    return person, (s0, e0)
+
+
 def _person_titled_before(
     sentence: str,
     masked: str,
@@ -215,16 +248,25 @@ def _person_titled_before(
     organisation, the one before it opens with a title, and the one before that is a person
     with no title of their own.
     """
-    if len(segs) < 3 or any(masked[e : e + 1] != "," for _, e in segs[1:3]):
+    if len(segs) < 3 or masked[segs[1][1] : segs[1][1] + 1] != ",":
+        return None
+    if not _COMMA_OR_DASH.match(masked[segs[2][1] : segs[2][1] + 3]):
+        return None  # ("Ông X - phó cục trưởng Cục Y, Bộ Z - cho rằng": a dash before the title)
+    if not sentence[segs[0][0] : segs[0][1]].strip():
         return None
     title = sentence[segs[1][0] : segs[1][1]].strip()
-    if not _titled(title.split()) or len(title.split()) > 10:
+    if not _titled(title.split()) or len(title.split()) > 14:
         return None
+    org = sentence[segs[0][0] : segs[0][1]].strip()
+    named = parse_speaker(title, people, offset + segs[1][0])
+    if named is not None and named.kind == "person" and named.name in title:
+        # "Từ Úc, giáo sư Carl Thayer tại ĐH New South Wales, Học viện Quốc phòng Úc, khẳng định"
+        named.role = clean_role(f"{named.role}, {org}")
+        return named, segs[1]
     s0, e0 = segs[2]
     person = parse_speaker(sentence[s0:e0], people, offset + s0)
     if person is None or person.kind != "person":
         return None
-    org = sentence[segs[0][0] : segs[0][1]].strip()
     person.role = _with_apposition(person, clean_role(f"{title}, {org}"), people)
     if not person.role.endswith(org):
         return None  # the person has a title of their own: the organisation is no apposition
@@ -264,6 +306,13 @@ def _titled(tokens: list[str]) -> bool:
             tokens
         )
     )
+
+
+def _honorific_first(tokens: list[str]) -> bool:
+    """Whether the words open with an honorific followed by a capitalised name (`Ông Lê …`)."""
+    lex = load_lexicon()
+    k = lex.table("honorific_male", "honorific_female", "honorific_neutral").starts(tokens)
+    return 0 < k < len(tokens) and tokens[k][:1].isupper()
 
 
 def _is_place(phrase: str) -> bool:
@@ -332,6 +381,19 @@ def _events_in_sentence(
         sp = parse_speaker(phrase, people, s + x0)
         if sp is None:
             continue
+        if sp.kind == "person" and masked[x1 : x1 + 1] == ",":
+            # "Theo anh X, Bí thư đoàn thanh niên trại giam Y, đây là …": the title is no content
+            title_end = masked.find(",", x1 + 1)
+            title = sentence[x1 + 1 : title_end].strip() if title_end > 0 else ""
+            rest = _content_after(sentence, title_end + 1) if title else ""
+            if (
+                load_lexicon().table("roles").starts(title.split())
+                and len(title.split()) <= 12
+                and not find_cues(masked[x1 + 1 : title_end])
+                and len(_WORDS.findall(rest)) >= 4
+            ):
+                sp.role = _with_apposition(sp, clean_role(title), people)
+                content = rest
         # "Theo ông X - trưởng phòng Y, …": a title of up to 20 syllables, ended by the comma
         parts = _DASH.split(phrase, maxsplit=1)
         if len(parts) == 2 and not sp.role and sp.name and sp.name in parts[0]:
@@ -799,6 +861,7 @@ _ADDRESS_ROLE = re.compile(
     r"(?:ở\s+)?(?:xóm|thôn|ấp|bản|xã|phường|huyện|quận|tỉnh|thị xã|thị trấn|thành phố|TP\.?)"
     r"\s+\S"
 )
+_SOURCE_NOUN = re.compile(r"(?:(?:một|các|những|nhiều|hai|ba)\s+)?nguồn\s", re.I)
 _NEW_CLAUSE = re.compile(r"(?:dù|mặc dù|tuy|nhưng|song)\s", re.I)
 _ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")

@@ -67,6 +67,8 @@ _PARTICLES = frozenset("van der von de da di del dos du le la bin al".split())
 _STRONG_UNNAMED = frozenset(
     "một các những nhiều giới phía đại diện lãnh đạo nguồn quan chức".split()
 )
+# Vietnamese words written without diacritics that open sentences before a foreign name.
+_BARE_VIETNAMESE = frozenset("theo khi anh sau tin con cho hai ba trong em chi ban taxi".split())
 _VOWELS_VI = set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
 
 
@@ -150,6 +152,33 @@ class PeopleIndex:
             if before[-1] in _PLACE_BEFORE or _UNIT_NAMED.search(lead):
                 return False  # "huyện Thanh Trì", "xã Tân Triều, Thanh Trì", "TP Phan Rang -"
         return True
+
+    def foreign_full_name(self, word: str) -> str | None:
+        """The foreign full name the article gives a bare surname (`Ocampo`: `Luis Ocampo`).
+
+        An article may name a foreign private person once in full with no honorific or title
+        (`Luis Ocampo rời nhà`), then by the surname alone (`Ocampo nói`). The name is one or
+        two foreign capitalised words (no Vietnamese letters, no place, outlet or company word)
+        right before the surname.
+        """
+        found = re.search(
+            r"(?<![\w.])((?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+){1,2})" + re.escape(word) + r"(?![\w-])",
+            self.text,
+        )
+        if found is None:
+            return None
+        given = found.group(1).split()
+        if _is_acronym(word) or any(
+            w.lower() in _ORG_SUFFIX
+            or w.lower() in _BARE_VIETNAMESE
+            or _place_end([w], 0)
+            or re.search(r"(?<!\w)" + re.escape(w.lower()) + r"(?!\w)", self.text)
+            for w in given
+        ):
+            return None  # ("Theo KCNA", "Taxi Vinasun": Vietnamese words the text writes lowercase)
+        if _place_end([*given, word], len(given)) or not _foreign(given):
+            return None
+        return " ".join([*given, word])
 
     def gender(self, name: str) -> str | None:
         """Gender of a resolved name from any honorific used with it in the article."""
@@ -295,6 +324,13 @@ def name_at_end(tokens: list[str]) -> int:
             return start  # "TS Thiên"
         # "Điện Kremlin Dmitry Peskov": the organisation is already fully named
         complete = lex.table("places", "outlets", case=True).ends_at(clean, start - 1) > 0
+        if (
+            _is_acronym(before)
+            and n - start >= 2
+            and _foreign(clean[start:])
+            and 0 < lex.table("roles").starts(tokens) < start
+        ):
+            return start  # "Giám đốc FBI James Comey": a foreign name after the agency's acronym
         if not complete and (
             _is_acronym(before)
             or heads.starts([before]) == 1
@@ -443,6 +479,13 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         r = lex.table("roles").starts(tokens[1:])  # "nữ đại biểu TP Hà Nội"
         r = r + 1 if r else 0
     if r and not lex.table("org_heads").starts(tokens) > r:
+        cut = next((k for k in range(r + 1, len(tokens) - 1) if tokens[k] in _FROM_WORDS), 0)
+        if cut:
+            # "Thượng nghị sĩ Eliot Engel từ ủy ban Đối ngoại Hạ viện": a name, then where from
+            named = parse_speaker(" ".join(tokens[:cut]), people, at)
+            if named is not None and named.kind == "person":
+                named.role = f"{named.role} {' '.join(tokens[cut:])}".strip()
+                return named
         start = name_at_end(tokens)
         if start == len(tokens) - 1 == r and _employer(tokens, start, people):
             return Speaker(phrase, "unnamed", phrase)  # "tổng giám đốc Vietjet": no name given
@@ -535,6 +578,9 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             if _place_end([clean], 0):
                 return Speaker(clean, "organization")
             return Speaker(clean, "person", people.role(clean), people.gender(clean))
+        full = people.foreign_full_name(clean) if len(tokens) == 1 else None
+        if full is not None:
+            return Speaker(full, "person", people.role(full), people.gender(full))
         return Speaker(clean, "organization")
     start = name_at_end(tokens)
     if 0 < start < len(tokens) and start <= 8:
@@ -545,6 +591,9 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             return Speaker(name, "person", role, _role_gender(role) or people.gender(name))
     return None
 
+
+# Words after a titled name that say where the person is from (`Thượng nghị sĩ X từ bang Y`).
+_FROM_WORDS = frozenset({"từ", "thuộc", "đến"})
 
 # Posts held in a company: one foreign word after them is more often the company than a
 # person ("tổng giám đốc Vietjet", "CEO Apple"); after "Tổng thống" it is a person ("Putin").
