@@ -720,3 +720,70 @@ def test_statement_nouns_reaffirming_and_a_title_before_a_colon():
         ("Hoàng Văn Hướng", ":"),
         ("Xinhua", "dẫn"),
     ]
+
+
+def test_people_named_through_another_person_and_spaced_hyphen_names():
+    # An eleventh spot check: "quản lý của ca sĩ X", "vợ của ca sĩ X", "gia đình ông X" were X
+    # (the source is the manager, the wife, the family); "của" before a country is no such
+    # relation (Lavrov is the minister); Korean and Chinese names written "Kim Dong - yub"
+    # (VietNews) were cut at the hyphen, but a place before a dash stays a place
+    text = (
+        "Quản lý của ca sĩ Nhật Kim Anh cho biết cô đã về nước an toàn.\n"
+        'Chị Thuỳ Trang - vợ của ca sĩ Phạm Anh Khoa cho biết: "Tôi có nghe thông tin này".\n'
+        "Về phía gia đình ông Trần Công Ứng cho biết hoá đơn tiền nước lên tới 20 triệu đồng.\n"
+        "Bộ trưởng Ngoại giao của Nga Sergei Lavrov khẳng định Moskva sẽ đáp trả.\n"
+        "Chuyên gia quân sự Kim Dong - yub tại đại học Kyungnam nhận định đây là một thông điệp.\n"
+        "Đại tá Lê Đình Toàn - trưởng phòng CSGT, Công an tỉnh Kon Tum - cho biết xe đã bị lật."
+    )
+    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    assert got == [
+        ("quản lý của ca sĩ Nhật Kim Anh", "unnamed"),
+        ("Thuỳ Trang", "person"),
+        ("gia đình ông Trần Công Ứng", "unnamed"),
+        ("Sergei Lavrov", "person"),
+        ("Kim Dong-yub", "person"),
+        ("Lê Đình Toàn", "person"),
+    ]
+
+
+def test_a_source_quoted_with_a_title_is_found_again_by_that_title():
+    # "ông Võ Văn Tiến, Bí thư Đảng ủy phường Tam Bình, cho biết", then "Bí thư phường Tam Bình
+    # cho biết" (the title shortened): the same person; "Thủ tướng mong muốn Samsung tiếp tục
+    # thực hiện cam kết" (a commitment, no cue) and "Chuyện kể rằng" (legend has it) are no
+    # quotes; a place before a title is no person ("…Đà Nẵng, chủ tịch Quốc hội nhận định")
+    text = (
+        "Ông Võ Văn Tiến, Bí thư Đảng uỷ phường Tam Bình, cho biết phường đã xin lỗi gia đình.\n"
+        '"Chúng tôi sai thì phải sửa chữa", Bí thư phường Tam Bình cho biết.\n'
+        "Thủ tướng mong muốn Samsung tiếp tục thực hiện cam kết mở rộng sản xuất.\n"
+        "Chuyện kể rằng, năm 1708 thiền sư Liễu Quán đi vào chân núi Thiên Thai.\n"
+        'Nhấn mạnh về "thương hiệu" Đà Nẵng, chủ tịch Quốc hội nhận định đời sống đã tốt hơn.\n'
+        "Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung cho biết thành phố sẽ xây nhà hát."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Võ Văn Tiến", "Bí thư Đảng uỷ phường Tam Bình"),
+        ("Võ Văn Tiến", "Bí thư phường Tam Bình"),
+        ("chủ tịch Quốc hội", "chủ tịch Quốc hội"),
+        ("Nguyễn Đức Chung", "Chủ tịch UBND thành phố Hà Nội"),
+    ]
+
+
+def test_a_name_given_in_full_ends_a_title():
+    # "thủ thành Manuel Neuer" (a position, then the full name given before) stayed unnamed;
+    # "người phát ngôn Điện Kremlin Dmitry" is Dmitry Peskov; a place after "xã", "huyện"
+    # that reads like a name stays a place ("Trưởng Công an huyện Cao Phong")
+    text = (
+        "Thủ môn Manuel Neuer của Bayern Munich đã có mặt tại sân.\n"
+        'Cùng với Pep, thủ thành Manuel Neuer cho hay: "Chúng tôi đã có một trận đấu tốt".\n'
+        "Người phát ngôn Điện Kremlin Dmitry Peskov nói với Reuters rằng cuộc gặp sẽ diễn ra.\n"
+        '"Sẽ không có phần công khai", người phát ngôn Điện Kremlin Dmitry nói.\n'
+        "Ông Cao Phong Lâm là cán bộ xã.\n"
+        "Trưởng Công an huyện Cao Phong cho biết vụ việc đang được điều tra."
+    )
+    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    assert got == [
+        ("Manuel Neuer", "person"),
+        ("Dmitry Peskov", "person"),
+        ("Dmitry Peskov", "person"),
+        ("Trưởng Công an huyện Cao Phong", "unnamed"),
+    ]

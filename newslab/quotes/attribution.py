@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newslab.quotes.lexicon import load_lexicon
+from newslab.quotes.speakers import name_dashes
 
 # Previous words that make a cue not a report: negation, passive, nominal or modal use.
 _BAD_BEFORE = frozenset(
@@ -272,6 +273,7 @@ def find_cues(masked: str) -> list[Cue]:
             before[-1] in _BAD_BEFORE
             or (before[-1] == "việc" and before[-2:-1] != ["vụ"])
             or before[-2:] == ["nội", "dung"]  # "nội dung tố cáo" (not the name "Dung")
+            or before[-2:] == ["thực", "hiện"]  # "thực hiện cam kết" (fulfil a commitment)
         ):
             continue
         if (
@@ -321,6 +323,10 @@ def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
         >>> mask_quotes('A nói: "x y"', [(7, 12)])
         'A nói: "###"'
     """
+    if " - " in sentence:
+        # "Kim Dong - yub nhận định": a name's hyphen, no clause boundary (see _SPACED_NAME_DASH)
+        for at in name_dashes(sentence):
+            sentence = sentence[:at] + "~" + sentence[at + 1 :]
     if not regions and "(" not in sentence:
         return sentence  # nothing to mask
     chars = list(sentence)

@@ -37,6 +37,7 @@ from newslab.quotes.speakers import (
     _place_end,
     clean_role,
     index_people,
+    named_through_person,
     parse_speaker,
 )
 
@@ -162,13 +163,18 @@ def _speaker_from_segments(
     if first and first.kind in {"person", "organization"} and first.name:
         return first, (s1, e1)
     if first is not None and first.kind == "unnamed" and (
-        _NEW_CLAUSE.match(phrase) or _SOURCE_NOUN.match(phrase)
+        _NEW_CLAUSE.match(phrase)
+        or _SOURCE_NOUN.match(phrase)
     ):
         # "…, dù người đẹp cho rằng": a clause of its own, no apposition; "…, Florida, nguồn
         # tin cho hay": a source, not a description of the place before
         return first, (s1, e1)
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
     roles = [phrase] if phrase else []
+    # "chị Thuỳ Trang - vợ của ca sĩ Phạm Anh Khoa cho biết": the wife, named before
+    through = first is not None and first.kind == "unnamed" and named_through_person(
+        first.name.split()
+    )
     unreadable = (
         first is None and bool(phrase) and len(phrase.split()) <= 14 and not _AUX_ONLY.match(phrase)
     )
@@ -186,9 +192,15 @@ def _speaker_from_segments(
             prev = parse_speaker(seg, people, offset + s0) if seg else None
             if unreadable and prev is not None and prev.kind == "organization":
                 break  # only a person (named, or by a title before the name) may stand here
+            if through and (
+                prev is None or prev.kind != "person" or not (_titled(seg.split()) or prev.name == seg)
+            ):
+                break  # "…, quản lý của ca sĩ X cho biết": only a person named so is described
             if prev and prev.kind in {"person", "organization"}:
                 if roles and roles[-1].lower().startswith(("các ", "những ", "nhiều ", "giới ")):
                     break  # a plural source of its own, not a description of the name before
+                if roles and _PERSON_WORDS.match(roles[-1]) and _is_place(seg):
+                    break  # "Nhấn mạnh về “thương hiệu” Đà Nẵng, chủ tịch Quốc hội nhận định"
                 if (
                     roles
                     and len(roles[-1].split()) <= 14
@@ -284,7 +296,8 @@ def _with_apposition(speaker: Speaker, apposition: str, people: PeopleIndex) -> 
     own = speaker.role
     if not own:
         return apposition
-    if own != people.role(speaker.name) or not _titled(apposition.split()):
+    article_roles = {people.role(speaker.name), people.role(speaker.name, quoted=False)}
+    if own not in article_roles or not _titled(apposition.split()):
         return own
     if own.lower() in apposition.lower():
         return apposition
@@ -309,9 +322,11 @@ def _titled(tokens: list[str]) -> bool:
 
 
 def _honorific_first(tokens: list[str]) -> bool:
-    """Whether the words open with an honorific followed by a capitalised name (`Ông Lê …`)."""
+    """Whether the words open with an honorific or a title, then a name (`Ông Lê …`)."""
     lex = load_lexicon()
-    k = lex.table("honorific_male", "honorific_female", "honorific_neutral").starts(tokens)
+    k = lex.table("honorific_male", "honorific_female", "honorific_neutral", "roles").starts(
+        tokens
+    )
     return 0 < k < len(tokens) and tokens[k][:1].isupper()
 
 
@@ -578,7 +593,10 @@ def _remember(people: PeopleIndex, event: Event) -> None:
     if sp.kind == "person" and sp.name and event.speaker_span is not None:
         # (no gender: a pronoun's gender may have been guessed wrong; the article's mentions
         # of the name give it)
-        people.mentions.append(_Mention(sp.name, event.speaker_span[0], None, "", True))
+        # Its role, if a title, names the person's later quotes (`Bí thư phường X` after
+        # `ông Y, Bí thư Đảng ủy phường X`).
+        role = sp.role if load_lexicon().table("roles").starts(sp.role.split()) else ""
+        people.mentions.append(_Mention(sp.name, event.speaker_span[0], None, role, True))
 
 
 def same_speaker(a: str, b: str) -> bool:

@@ -28,9 +28,13 @@ _INFO_NOUNS = re.compile(
     r"báo cáo(?: nhanh)?|tuyên bố|số liệu|thống kê|kết quả(?: điều tra| khám nghiệm)?|"
     r"điều tra|hồ sơ|lời khai|trình báo|ước tính|dự báo|nghiên cứu|khảo sát|đánh giá|"
     r"phân tích|tin|tin tức|nguồn tin|lời|ý kiến|phát biểu|đơn|thư|quan sát|ghi nhận|xác nhận|"
-    r"kết luận|dữ liệu|cập nhật|trang web|website|tài khoản|phản ánh)"
+    r"kết luận|dữ liệu|cập nhật|trang web|website|tài khoản|phản ánh|tường trình)"
     r"(?:\s+(?:chính thức|mới nhất|mới|ban đầu|sơ bộ|nhanh|trên mạng xã hội))?\s+(?:của|từ|trên)\s+",
     re.IGNORECASE,
+)
+# "(Theo) lời kể của X", "chia sẻ của X": X's own words (but "chia sẻ trên báo X" is no source)
+_OWN_WORDS = re.compile(
+    r"^(?:theo\s+)?(?:như\s+)?(?:lời kể|chia sẻ|tâm sự|tiết lộ)\s+của\s+", re.IGNORECASE
 )
 _CONNECTIVE = re.compile(
     r"^(?:trong khi đó|tuy nhiên|đồng thời|ngoài ra|bên cạnh đó|mặt khác|sau đó|trước đó|"
@@ -60,7 +64,8 @@ _ORG_SUFFIX = frozenset(
     "capital partners media foundation".split()
 )
 _ADMIN_UNITS = frozenset(
-    "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền".split()
+    "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền "
+    "bang".split()  # ("chính quyền bang Arunachal Pradesh": a state)
 )
 # Lower-case particles inside Western names (Van der Bellen, Ursula von der Leyen).
 _PARTICLES = frozenset("van der von de da di del dos du le la bin al".split())
@@ -185,9 +190,13 @@ class PeopleIndex:
         genders = {m.gender for m in self.mentions if m.gender and self.full_name(m.name) == name}
         return genders.pop() if len(genders) == 1 else None
 
-    def role(self, name: str) -> str:
-        """The longest title the article gives the person."""
-        roles = [m.role for m in self.mentions if m.role and self.full_name(m.name) == name]
+    def role(self, name: str, quoted: bool = True) -> str:
+        """The longest title the article gives the person (`quoted`: also as a source)."""
+        roles = [
+            m.role
+            for m in self.mentions
+            if m.role and (quoted or not m.quoted) and self.full_name(m.name) == name
+        ]
         return max(roles, key=len) if roles else ""
 
     def last_person(self, before: int, gender: str | None) -> str | None:
@@ -204,8 +213,11 @@ class PeopleIndex:
     def by_role(self, role: str, before: int) -> str | None:
         """The person last given `role` (e.g. `Người phát ngôn Điện Kremlin`) before `before`."""
         key = role.lower()
+        words = key.split()
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if m.start < before and m.role and key in m.role.lower():
+            if m.start < before and m.role and (
+                key in m.role.lower() or _shortened(words, m.role.lower().split())
+            ):
                 return self.full_name(m.name)
         return None
 
@@ -216,6 +228,17 @@ class PeopleIndex:
             n for s, n in self.orgs if s < before and n.lower().startswith(key) and n.lower() != key
         ]
         return max(found, key=len) if found else None
+
+
+def _shortened(words: list[str], role: list[str]) -> bool:
+    """Whether `words` are `role` with words left out, the first word kept.
+
+    `Bí thư phường X` for `Bí thư Đảng ủy phường X`; not `Chủ tịch xã` for `Phó Chủ tịch xã`.
+    """
+    if len(words) < 3 or not role or words[0] != role[0]:
+        return False
+    rest = iter(role)
+    return all(w in rest for w in words)
 
 
 def _first_part_ok(full: list[str]) -> bool:
@@ -283,9 +306,17 @@ def name_at_end(tokens: list[str]) -> int:
     run = clean[i:]
 
     surnames = lex.exact("surnames")
+    places = lex.table("places", case=True)
+    past_place = 0
     for k, tok in enumerate(run):
+        if k < past_place:
+            continue
         prev = clean[i + k - 1] if i + k > 0 else ""
         if (prev in _ADMIN_UNITS and prev.islower()) or prev in {"ủy", "Ủy"}:
+            known = places.starts(run[k:])
+            if known and k + known < len(run):
+                past_place = k + known  # "thành phố Hà Nội Nguyễn Đức Chung": a name after it
+                continue
             break  # "quận Hoàng Mai", "Huyện ủy Lý Sơn": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
             if k and _place_end(clean, i + k) > 1:
@@ -316,8 +347,12 @@ def name_at_end(tokens: list[str]) -> int:
         if before.lower() == "của":
             return n  # "phát ngôn viên của hãng Suzuki": the name is the employer's
         heads = lex.table("org_heads")
-        if not _foreign(clean[start:]) and any(heads.starts(tokens[k:start]) for k in range(start)):
-            return n  # "Giám đốc Công ty Hải sản Bền Vững": the words end the company's name
+        if (not _foreign(clean[start:]) or (n - start == 1 and not _viet_syllable(clean[start]))) and any(
+            heads.starts(tokens[k:start]) for k in range(start)
+        ):
+            # "Giám đốc Công ty Hải sản Bền Vững", "phó giám đốc Viện nghiên cứu Chính sách
+            # Asan": the words end the company's or the institute's name
+            return n
         if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
             return n  # "Chủ tịch xã Tân Triều": a place, not a person
         if before.lower() in roles:
@@ -342,6 +377,9 @@ def name_at_end(tokens: list[str]) -> int:
 
 def _strip_phrase(phrase: str) -> str:
     phrase = _OPEN_PAREN.sub("", _PARENS.sub(" ", phrase))  # "Bị cáo X (nguyên Phó …, HT"
+    if " - " in phrase:
+        for at in reversed(name_dashes(phrase)):  # "Kim Dong - yub" (VietNews)
+            phrase = phrase[: at - 1] + "-" + phrase[at + 2 :]
     phrase = _SPACE_RUN.sub(" ", phrase).strip(" ,;:-–—\"“”'’")
     return phrase
 
@@ -382,6 +420,9 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
 def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | None:
     """Turn the subject of a cue into a `Speaker`, or None if it cannot be a source.
 
+    Someone named through another person (`Luật sư của ông X`, `Một người bạn rất thân của
+    X`) is an unnamed source: X is not the one speaking.
+
     Args:
         phrase: Words before the cue in the clause, e.g. `Bà Jen Psaki` or `Hội nghề cá`.
         people: The article's `PeopleIndex`, to expand short names and resolve `ông này`.
@@ -394,6 +435,57 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         >>> parse_speaker("Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov", PeopleIndex()).name
         'Oleksii Reznikov'
     """
+    sp = _parse_speaker(phrase, people, at)
+    if sp is None or sp.kind != "person" or " của " not in f" {phrase} ":
+        return sp
+    words = _strip_phrase(_CONNECTIVE.sub("", _INFO_NOUNS.sub("", phrase))).split()
+    if named_through_person(words, sp.name):
+        whole = " ".join(words)
+        return Speaker(whole[0].lower() + whole[1:], "unnamed")
+    if "của" in words[1:] and not _associate(words) and " của" in f" {sp.role}":
+        # "tiết lộ của ông X", "quan điểm của luật sư X": X's words; the title after "của"
+        after = [_clean(w) for w in words[words.index("của") + 1 :]]
+        first = sp.name.split()[0]
+        title = after[: after.index(first)] if first in after else []
+        lead = load_lexicon().table("honorific_male", "honorific_female", "honorific_neutral")
+        sp.role = " ".join(title[lead.starts(title) :])
+    return sp
+
+
+def _associate(words: list[str]) -> bool:
+    """Whether the words open with a person related to someone (a title, a relative)."""
+    lex = load_lexicon()
+    return bool(
+        lex.table(
+            "honorific_male", "honorific_female", "honorific_neutral", "roles", "unnamed_heads"
+        ).starts(words)
+        or " ".join(words[:2]).lower() in _RELATIONS
+        or (words and words[0].lower() in _RELATIONS)
+    )
+
+
+def named_through_person(words: list[str], name: str | None = None) -> bool:
+    """Whether the words name someone through another person (`quản lý của ca sĩ X`).
+
+    Before `của` stands a title or a relation (`Luật sư`, `vợ`, `một người bạn`), after it
+    a person (an honorific, a title or the name itself), not an organisation or a country
+    (`Bộ trưởng Ngoại giao của Nga Sergei Lavrov` is Lavrov). With `name`, that name must
+    stand after `của`.
+    """
+    if "của" not in words[1:] or not _associate(words):
+        return False
+    k = words.index("của", 1)
+    after = [_clean(w) for w in words[k + 1 :]]
+    if not after:
+        return False
+    lex = load_lexicon()
+    person_after = lex.table(
+        "honorific_male", "honorific_female", "honorific_neutral", "roles"
+    ).starts(after) or (name is not None and after[0] == name.split()[0])
+    return bool(person_after) and (name is None or name.split()[-1] in after)
+
+
+def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
     lex = load_lexicon()
     phrase = _strip_phrase(phrase)
     # passive: "nguyên nhân được ông X (cho biết)"
@@ -403,7 +495,7 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
     side = _SIDE.match(phrase)
     phrase = _CONNECTIVE.sub("", phrase)
     phrase = _DONG_THOI.sub("", phrase)
-    phrase = _INFO_NOUNS.sub("", phrase)
+    phrase = _OWN_WORDS.sub("", _INFO_NOUNS.sub("", phrase))
     phrase = _REPORTER.sub("", phrase)
     tokens = _TOKEN.findall(phrase)
     if not tokens or _is_address(_clean(tokens[0])):
@@ -487,6 +579,17 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
                 named.role = f"{named.role} {' '.join(tokens[cut:])}".strip()
                 return named
         start = name_at_end(tokens)
+        if start == len(tokens) > r + 1 and _is_cap(tokens[-1]):
+            # A name the article gives in full: "thủ thành Manuel Neuer", or its first part
+            # after a capitalised word ("người phát ngôn Điện Kremlin Dmitry")
+            last = _clean(tokens[-1])
+            full = people.full_name(last).split()
+            if len(full) < 2 or not _foreign(full) or all(map(_viet_syllable, full)):
+                full = []  # (a Vietnamese place after "xã", "huyện" reads like a full name)
+            if full and [_clean(t) for t in tokens[-len(full) :]] == full:
+                start = len(tokens) - len(full)
+            elif full and full[0] == last and not _viet_syllable(last):
+                start = len(tokens) - 1 if _is_cap(tokens[-2]) else start
         if start == len(tokens) - 1 == r and _employer(tokens, start, people):
             return Speaker(phrase, "unnamed", phrase)  # "tổng giám đốc Vietjet": no name given
         if start == len(tokens) - 1 and _clean(tokens[start]) == "Anh" and start > 0:
@@ -520,13 +623,22 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         if len(tokens) > 12:
             return None
         start = name_at_end(tokens)
+        if " ".join(tokens[:2]).lower() in _KIN:
+            start = len(tokens)  # "gia đình ông Trần Công Ứng": the family speaks, not him
         if 0 < start < len(tokens):
             name_toks = [_clean(t) for t in tokens[start:]]
             if name_toks[0] in lex.exact("surnames") or (
                 len(name_toks) >= 2 and _foreign(name_toks)
             ):
                 name = people.full_name(" ".join(name_toks))
-                return Speaker(name, "person", " ".join(tokens[:start]), people.gender(name))
+                role_toks = tokens[:start]
+                gender = None
+                if len(role_toks) > 1 and role_toks[-1].lower() in honorifics:
+                    # "đại diện Công ty X ông Nguyễn Văn B": the honorific is no part of the role
+                    gender = _HONORIFIC_GENDER.get(role_toks.pop().lower())
+                return Speaker(
+                    name, "person", " ".join(role_toks), gender or people.gender(name)
+                )
         if tokens[-1].lower() == "này" and len(tokens) == 2:
             found = people.org(tokens[0], at)
             if found:
@@ -591,6 +703,18 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
             return Speaker(name, "person", role, _role_gender(role) or people.gender(name))
     return None
 
+
+_HONORIFIC_GENDER = {"ông": "male", "anh": "male", "bà": "female", "chị": "female", "cô": "female"}
+
+# People named through another person (`vợ của ca sĩ X`, `cấp trên của X`).
+_RELATIONS = frozenset(
+    "vợ chồng con bạn cha bố mẹ anh chị em cháu trợ lý quản lý người yêu người tình bạn trai "
+    "bạn gái bạn thân cấp trên cấp dưới đồng nghiệp hàng xóm luật sư".split(" ")
+) | {"vợ cũ", "chồng cũ", "người yêu", "người tình", "bạn trai", "bạn gái", "bạn thân",
+     "cấp trên", "cấp dưới", "đồng nghiệp", "trợ lý", "quản lý", "hàng xóm", "luật sư"}
+
+# Heads of an unnamed source around a named person: the source is not the person named.
+_KIN = frozenset({"gia đình", "người thân", "hàng xóm"})
 
 # Words after a titled name that say where the person is from (`Thượng nghị sĩ X từ bang Y`).
 _FROM_WORDS = frozenset({"từ", "thuộc", "đến"})
@@ -841,6 +965,13 @@ def _name_start(run: tuple[str, ...]) -> int:
     return name_at_end(list(run))
 
 
+def _viet_syllable(word: str) -> bool:
+    """Whether a word is spelled like a Vietnamese syllable (`Chung` yes, `Asan` no)."""
+    from newslab._term_names import _looks_vietnamese
+
+    return _looks_vietnamese(word)
+
+
 def _foreign(tokens: list[str]) -> bool:
     """Whether the words look like a foreign name (no Vietnamese letters)."""
     return not any(ch in _VOWELS_VI for t in tokens for ch in t.lower())
@@ -875,6 +1006,27 @@ def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
 _ADDRESS = re.compile(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w")
 _ABBREVIATION = re.compile(r"^(?:TP|Tp|TX|TT|Q|P)\.$")
 _PARENS = re.compile(r"\([^()]*\)")
+# A Korean or Chinese given name written with a spaced hyphen ("Kim Jong - un", "Feng Shih -
+# Kuan"): after a family name, a short second part, lowercase or of up to four letters.
+_SPACED_NAME_DASH = re.compile(r"\b([A-Z][a-z]+ ([A-Z][a-z]{1,8})) - ([a-z]{2,4}|[A-Z][a-z]{1,3})\b")
+
+
+def name_dashes(text: str) -> list[int]:
+    """Offsets of the hyphens of names written with a spaced hyphen (`Kim Jong - un`).
+
+    The part after the hyphen must be spelled unlike a Vietnamese syllable (`yub`, `suk`), or
+    be capitalised or of two letters after a part that is (`Jong - un`, `Shih - Kuan`), so
+    that words after a dash (`Công an tỉnh Kon Tum - cho biết`, `Weather - con của`) are not
+    joined to a name.
+    """
+    out = []
+    for m in _SPACED_NAME_DASH.finditer(text):
+        second, tail = m.group(2), m.group(3)
+        if not _viet_syllable(tail) or (
+            not _viet_syllable(second) and (tail[0].isupper() or len(tail) <= 2)
+        ):  # ("Valkyrie Weather - con của …": "con" is a word)
+            out.append(m.end(1) + 1)
+    return out
 _OPEN_PAREN = re.compile(r"\s\([^()]*$")  # a parenthesis the segment cut before it closed
 _SPACE_RUN = re.compile(r"\s+")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
