@@ -787,3 +787,27 @@ def test_a_name_given_in_full_ends_a_title():
         ("Dmitry Peskov", "person"),
         ("Trưởng Công an huyện Cao Phong", "unnamed"),
     ]
+
+
+def test_time_phrases_charges_faced_and_arabic_names():
+    # A twelfth spot check: "đang đối mặt cáo buộc" (facing charges) held a cue; "Haider al -
+    # Abadi" (VietNews spacing) was the organisation "Abadi"; "cùng ngày", "rạng sáng", "tháng
+    # 12/2017" ran into the source; "HĐXX …, sau đó cho biết" gave the role "sau đó"; "Cuối
+    # ngày 25/5, một cán bộ … cho biết" gave the person "Cuối"
+    text = (
+        "Bashir bị lật đổ hồi tháng 4, đang đối mặt cáo buộc tham nhũng và chiếm đoạt ngoại tệ.\n"
+        'Thủ tướng Iraq Haider al - Abadi khẳng định "sẽ thực hiện tất cả các biện pháp cần '
+        'thiết".\n'
+        "Tổng thống Mỹ Donald Trump cùng ngày cảnh báo vấn đề này có thể ảnh hưởng thương mại.\n"
+        "Quân đội Iraq tháng 12/2017 tuyên bố đánh đuổi hoàn toàn IS khỏi đất nước này.\n"
+        "HĐXX đã vào hội ý, sau đó cho biết toà sẽ triệu tập các bên liên quan.\n"
+        "Cuối ngày 25/5, một cán bộ Công an tỉnh Lâm Đồng cho biết đã bắt được nghi phạm."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Haider al-Abadi", "Thủ tướng Iraq"),
+        ("Donald Trump", "Tổng thống Mỹ"),
+        ("Quân đội Iraq", ""),
+        ("HĐXX", ""),
+        ("một cán bộ Công an tỉnh Lâm Đồng", ""),
+    ]

@@ -37,6 +37,7 @@ _BAD_BEFORE_CUE = {
     "cam kết": frozenset({"bản", "Bản"}),
     "kiến nghị": frozenset({"bản", "Bản"}),
     "khẳng định": frozenset({"tái", "Tái"}),
+    "cáo buộc": frozenset({"mặt"}),  # "đối mặt cáo buộc" (facing charges)
     "phát biểu": frozenset({"dẫn"}),
 }
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).

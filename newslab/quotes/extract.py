@@ -170,7 +170,7 @@ def _speaker_from_segments(
         # tin cho hay": a source, not a description of the place before
         return first, (s1, e1)
     # apposition: "Polar, một công ty …, cũng phải thông báo" / "ông X, Giám đốc Y cho biết"
-    roles = [phrase] if phrase else []
+    roles = [phrase] if phrase and not _AUX_ONLY.match(phrase) else []  # (not "sau đó")
     # "chị Thuỳ Trang - vợ của ca sĩ Phạm Anh Khoa cho biết": the wife, named before
     through = first is not None and first.kind == "unnamed" and named_through_person(
         first.name.split()

@@ -46,7 +46,7 @@ _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
 _AUX_STOP = frozenset(
     "cũng còn đã vừa mới đều thì lại từng sẽ đang hôm sáng chiều tối trưa đêm trong tại "
     "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào "
-    "hồi dự thường".split()
+    "hồi dự thường rạng".split()
 )
 _AUX_OK_AFTER = {
     "chính": {"phủ", "quyền", "trị"},
@@ -294,7 +294,7 @@ def name_at_end(tokens: list[str]) -> int:
     lex = load_lexicon()
     n = len(tokens)
     i = n
-    while i > 0 and _is_cap(tokens[i - 1]) and n - (i - 1) <= 5:
+    while i > 0 and (_is_cap(tokens[i - 1]) or _ARABIC_PART.match(tokens[i - 1])) and n - (i - 1) <= 5:
         if i < n and tokens[i - 1].endswith(("-", "–")):
             break  # "Huấn- Phó Giám đốc": a dash glued to the name ends it
         i -= 1
@@ -398,8 +398,10 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             and tokens[k - 1].lower() not in _AUX_OK_BEFORE.get(low, ())
         ):
             return tokens[:k]
-        if low == "ngày" and nxt[:1].isdigit():
-            return tokens[:k]
+        if low in {"ngày", "tháng"} and nxt[:1].isdigit():
+            return tokens[:k]  # "Quân đội Iraq tháng 12/2017 (tuyên bố)"
+        if low == "cùng" and nxt in {"ngày", "hôm", "lúc", "thời"}:
+            return tokens[:k]  # "Tổng thống Mỹ Donald Trump cùng ngày (cảnh báo)"
         if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
             return tokens[:k]  # "Công an tỉnh X phát đi thông báo" (not "Nhà phát hành")
         if low in {"có", "ra", "gửi", "ban", "đưa"} and nxt in {
@@ -1011,6 +1013,10 @@ _PARENS = re.compile(r"\([^()]*\)")
 _SPACED_NAME_DASH = re.compile(r"\b([A-Z][a-z]+ ([A-Z][a-z]{1,8})) - ([a-z]{2,4}|[A-Z][a-z]{1,3})\b")
 
 
+_ARABIC_DASH = re.compile(r"\b([A-Z][a-z]+ (?:al|el|ul|ad|as|ash|bin|abu)) - (?=[A-Z][a-z]+\b)")
+_ARABIC_PART = re.compile(r"^(?:al|el|ul|ad|as|ash|bin|abu)-[A-Z]")
+
+
 def name_dashes(text: str) -> list[int]:
     """Offsets of the hyphens of names written with a spaced hyphen (`Kim Jong - un`).
 
@@ -1019,14 +1025,14 @@ def name_dashes(text: str) -> list[int]:
     that words after a dash (`Công an tỉnh Kon Tum - cho biết`, `Weather - con của`) are not
     joined to a name.
     """
-    out = []
+    out = [m.end(1) + 1 for m in _ARABIC_DASH.finditer(text)]  # "Haider al - Abadi"
     for m in _SPACED_NAME_DASH.finditer(text):
         second, tail = m.group(2), m.group(3)
         if not _viet_syllable(tail) or (
             not _viet_syllable(second) and (tail[0].isupper() or len(tail) <= 2)
         ):  # ("Valkyrie Weather - con của …": "con" is a word)
             out.append(m.end(1) + 1)
-    return out
+    return sorted(out)
 _OPEN_PAREN = re.compile(r"\s\([^()]*$")  # a parenthesis the segment cut before it closed
 _SPACE_RUN = re.compile(r"\s+")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
