@@ -637,7 +637,8 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
                 gender = None
                 if len(role_toks) > 1 and role_toks[-1].lower() in honorifics:
                     # "đại diện Công ty X ông Nguyễn Văn B": the honorific is no part of the role
-                    gender = _HONORIFIC_GENDER.get(role_toks.pop().lower())
+                    honor = lex.derived("index_people", _title_words)[0]
+                    gender = honor.get(role_toks.pop().lower())
                 return Speaker(
                     name, "person", " ".join(role_toks), gender or people.gender(name)
                 )
@@ -706,14 +707,12 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
     return None
 
 
-_HONORIFIC_GENDER = {"ông": "male", "anh": "male", "bà": "female", "chị": "female", "cô": "female"}
-
-# People named through another person (`vợ của ca sĩ X`, `cấp trên của X`).
+# People named through another person (`vợ của ca sĩ X`, `cấp trên của X`): a relation of
+# one word, or of two (checked on the first one and two words of a phrase).
 _RELATIONS = frozenset(
-    "vợ chồng con bạn cha bố mẹ anh chị em cháu trợ lý quản lý người yêu người tình bạn trai "
-    "bạn gái bạn thân cấp trên cấp dưới đồng nghiệp hàng xóm luật sư".split(" ")
-) | {"vợ cũ", "chồng cũ", "người yêu", "người tình", "bạn trai", "bạn gái", "bạn thân",
-     "cấp trên", "cấp dưới", "đồng nghiệp", "trợ lý", "quản lý", "hàng xóm", "luật sư"}
+    "vợ|chồng|con|bạn|cha|bố|mẹ|anh|chị|em|cháu|vợ cũ|chồng cũ|người yêu|người tình|bạn trai|"
+    "bạn gái|bạn thân|cấp trên|cấp dưới|đồng nghiệp|trợ lý|quản lý|hàng xóm|luật sư".split("|")
+)
 
 # Heads of an unnamed source around a named person: the source is not the person named.
 _KIN = frozenset({"gia đình", "người thân", "hàng xóm"})
