@@ -811,3 +811,31 @@ def test_time_phrases_charges_faced_and_arabic_names():
         ("HĐXX", ""),
         ("một cán bộ Công an tỉnh Lâm Đồng", ""),
     ]
+
+
+def test_ministry_acronyms_with_a_dash_and_sentence_openers():
+    # A thirteenth spot check: "Bộ KH - ĐT", "Bộ TN - MT" (VietNews spacing) were cut at the
+    # dash ("ĐT Nguyễn Chí Dũng", "MT"); "triển khai" held the cue "khai"; "Hay phụ huynh X"
+    # gave the role "Hay phụ huynh"; "Như đã đưa tin", "Thế mới nói" made "Như", "Thế"
+    # speakers; "khi ông X thừa nhận" gave the role "khi ông"; "Công ty dầu khí và khí đốt …
+    # Saudi Aramco" was split into two sources; "… sau khi ông Putin yêu cầu" is Putin's
+    text = (
+        "Bộ trưởng Bộ KH - ĐT Nguyễn Chí Dũng cho biết các dự án chưa lường hết được vấn đề.\n"
+        "Bộ TN - MT cho biết một chủ dự án thực hiện nhiều thủ tục cùng lúc.\n"
+        "TP. HCM đã làm việc với tỉnh Bình Dương để triển khai thêm các biện pháp chống dịch.\n"
+        'Hay phụ huynh Trần Thị Quế (Thanh Hoá) tâm sự: "Giáo dục ngày càng khắt khe với các con".\n'
+        "Như đã đưa tin, chiều 19-5 tại thị trấn Thanh Sơn xảy ra vụ án nghiêm trọng.\n"
+        "Thế mới nói, áp lực học hành đè lên cả học sinh và cha mẹ.\n"
+        "Công chúng công kích, khi ông Bill Clinton thừa nhận có quan hệ với Monica Lewinsky.\n"
+        "Công ty dầu khí và khí đốt tự nhiên khổng lồ Saudi Aramco cho biết đang đàm phán.\n"
+        "Tổng thống Mỹ cảm ơn người đồng cấp Nga sau khi ông Putin yêu cầu cắt giảm nhân viên."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Nguyễn Chí Dũng", "Bộ trưởng Bộ KH - ĐT"),
+        ("Bộ TN - MT", ""),
+        ("Trần Thị Quế", "phụ huynh"),
+        ("Bill Clinton", ""),
+        ("Công ty dầu khí và khí đốt tự nhiên khổng lồ Saudi Aramco", ""),
+        ("Putin", ""),
+    ]

@@ -30,6 +30,7 @@ _BAD_BEFORE_CUE = {
     "thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh", "cận"}),
     "dẫn": frozenset({"hướng", "chỉ"}),  # "hướng dẫn" (guide), "chỉ dẫn" (directions)
     "tố cáo": frozenset({"quyết", "lý", "người"}),
+    "khai": frozenset({"triển"}),  # "triển khai" (to deploy)
     # "dấu xác nhận", "phần xác nhận", "giấy xác nhận" (a stamp, a field, a certificate)
     "xác nhận": frozenset({"dấu", "phần", "giấy", "mục", "ô", "chữ"}),
     # "Bản tuyên bố chủ tịch" (the statement), "Tái khẳng định" (reaffirming), "dẫn phát biểu"
@@ -326,7 +327,7 @@ def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
     """
     if " - " in sentence:
         # "Kim Dong - yub nhận định": a name's hyphen, no clause boundary (see _SPACED_NAME_DASH)
-        for at in name_dashes(sentence):
+        for at in name_dashes(sentence, acronyms=True):
             sentence = sentence[:at] + "~" + sentence[at + 1 :]
     if not regions and "(" not in sentence:
         return sentence  # nothing to mask

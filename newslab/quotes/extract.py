@@ -350,6 +350,8 @@ def _coordinated(
     )
     if len(parts) != 2:
         return []
+    if load_lexicon().table("org_heads").starts(parts[0].split()) and parts[1][:1].islower():
+        return []  # "Công ty dầu khí và khí đốt tự nhiên … Saudi Aramco": one name
     out = []
     for part in parts:
         sp = parse_speaker(part, people, offset + a)
@@ -871,7 +873,7 @@ _COMMA_OR_DASH = re.compile(r",|\s[-–—]\s")
 _DASH = re.compile(r"\s[-–—]\s")
 # Words that open a new clause inside a subject phrase ("… nên anh Chí"); not "và" or "mà",
 # which join names ("Đức và Hà Lan") and relative clauses ("bài viết mà bà X …").
-_CLAUSE_LINKED = re.compile(r"\s(?:nên|thì|nhưng|song|rồi)\s+", re.I)
+_CLAUSE_LINKED = re.compile(r"\s(?:nên|thì|nhưng|song|rồi|khi)\s+", re.I)
 _CLOSERS = ("”", '"', "»")
 # A clause that opens with one of these is no source standing after its content.
 _CLAUSE_LINK = re.compile(r"\s*(?:song|nhưng|và|còn|thì|mà|nên|tuy nhiên|thế nhưng)\s", re.I)

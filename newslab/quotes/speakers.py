@@ -39,7 +39,8 @@ _OWN_WORDS = re.compile(
 _CONNECTIVE = re.compile(
     r"^(?:trong khi đó|tuy nhiên|đồng thời|ngoài ra|bên cạnh đó|mặt khác|sau đó|trước đó|"
     r"còn|và|nhưng|thế nhưng|song|cùng lúc|cũng|vì thế|vì vậy|do đó|như vậy|ban đầu|hiện nay|"
-    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía|mặc dù|dù|tuy)\s+(?=\S)",
+    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía|mặc dù|dù|tuy|hay|hoặc|khi|lúc|nếu)"
+    r"\s+(?=\S)",
     re.IGNORECASE,
 )
 _REPORTER = re.compile(r"^(?:phóng viên|PV|nhà báo)\s+(?=[A-ZĐ])")
@@ -509,8 +510,10 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
     low = phrase.lower()
     if _TIME_SPAN.match(low):
         return None  # "một ngày (sau, ông cho rằng)": a time, not a source
-    if low.startswith(("theo ", "việc ")):
-        return None  # ("Việc bị cáo X đề nghị … là không đúng": a fact, not a source)
+    if low.startswith(("theo ", "việc ", "như đã", "như trước")):
+        # ("Việc bị cáo X đề nghị … là không đúng": a fact, not a source; "Như đã đưa tin":
+        # as reported)
+        return None
     if low in lex.lower("not_speaker") or tokens[0].lower() in {"tôi", "chúng", "họ", "nó", "mình"}:
         return None
     tokens = _cut_predicate(tokens)
@@ -1013,11 +1016,15 @@ _SPACED_NAME_DASH = re.compile(r"\b([A-Z][a-z]+ ([A-Z][a-z]{1,8})) - ([a-z]{2,4}
 
 
 _ARABIC_DASH = re.compile(r"\b([A-Z][a-z]+ (?:al|el|ul|ad|as|ash|bin|abu)) - (?=[A-Z][a-z]+\b)")
+_ACRONYM_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,4}) - (?=[A-ZĐ]{1,4}(?![\w-]))")
 _ARABIC_PART = re.compile(r"^(?:al|el|ul|ad|as|ash|bin|abu)-[A-Z]")
 
 
-def name_dashes(text: str) -> list[int]:
+def name_dashes(text: str, acronyms: bool = False) -> list[int]:
     """Offsets of the hyphens of names written with a spaced hyphen (`Kim Jong - un`).
+
+    With `acronyms`, also those between two acronyms (`Bộ KH - ĐT`): no clause boundary, but
+    kept as written in the names read.
 
     The part after the hyphen must be spelled unlike a Vietnamese syllable (`yub`, `suk`), or
     be capitalised or of two letters after a part that is (`Jong - un`, `Shih - Kuan`), so
@@ -1025,6 +1032,8 @@ def name_dashes(text: str) -> list[int]:
     joined to a name.
     """
     out = [m.end(1) + 1 for m in _ARABIC_DASH.finditer(text)]  # "Haider al - Abadi"
+    if acronyms:
+        out += [m.end(1) + 1 for m in _ACRONYM_DASH.finditer(text)]  # "Bộ KH - ĐT"
     for m in _SPACED_NAME_DASH.finditer(text):
         second, tail = m.group(2), m.group(3)
         if not _viet_syllable(tail) or (
