@@ -839,3 +839,24 @@ def test_ministry_acronyms_with_a_dash_and_sentence_openers():
         ("Công ty dầu khí và khí đốt tự nhiên khổng lồ Saudi Aramco", ""),
         ("Putin", ""),
     ]
+
+
+def test_a_full_name_after_an_unlisted_place_and_after_an_organisations_name():
+    # A fourteenth spot check: "Phó chủ tịch UBND huyện Sóc Sơn Đỗ Minh Tuấn" stayed unnamed
+    # (a place not in the list, then a full name); "ông X, Đội trưởng Đội chắn đường ngang
+    # Giáp Bát (Hà Nội) cho biết" made "Giáp Bát" (Giáp is a family name) the speaker;
+    # "chuyên gia Zhang" was read like "giám đốc Vietjet" (a company), so "Zhang" was one
+    text = (
+        "Phó chủ tịch UBND huyện Sóc Sơn Đỗ Minh Tuấn cho biết hai công trình đã được kết luận.\n"
+        '"Chúng tôi lập biên bản vụ việc", ông Nguyễn Đào Việt Phương, Đội trưởng Đội chắn đường '
+        "ngang Giáp Bát (Hà Nội) cho biết.\n"
+        '"Danh sách này rất dài", chuyên gia Zhang nói.\n'
+        "Zhang cho biết danh sách này đồng nghĩa với việc tháo dỡ tất cả các cơ sở."
+    )
+    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    assert got == [
+        ("Đỗ Minh Tuấn", "person"),
+        ("Nguyễn Đào Việt Phương", "person"),
+        ("Zhang", "person"),
+        ("Zhang", "person"),
+    ]

@@ -228,12 +228,22 @@ def _named_before_dash(
     """`Ông X - giám đốc Xí nghiệp Đray H’ Linh - cho biết`: the person named before the dash.
 
     A title between dashes after an honorific and a name describes that person, even when
-    its last words look like a name of their own (a plant, a company named after a place).
+    its last words look like a name of their own (a plant, a company named after a place);
+    so does a title after a comma that names an organisation.
     """
     k = 0 if sentence[segs[0][0] : segs[0][1]].strip() else 1
-    if k + 1 >= len(segs) or not _DASH.match(masked[segs[k + 1][1] : segs[k + 1][1] + 3]):
+    if k + 1 >= len(segs):
         return None
     title = sentence[segs[k][0] : segs[k][1]].strip()
+    if not _DASH.match(masked[segs[k + 1][1] : segs[k + 1][1] + 3]):
+        # after a comma only when the title names an organisation whose name may end like a
+        # person's ("ông X, Đội trưởng Đội chắn đường ngang Giáp Bát cho biết")
+        words = title.split()
+        heads = load_lexicon().table("org_heads")
+        if masked[segs[k + 1][1] : segs[k + 1][1] + 1] != "," or not any(
+            heads.starts(words[j:]) for j in range(1, len(words))
+        ):
+            return None
     described = parse_speaker(title, people, offset + segs[k][0]) if title else None
     if described is None or described.kind != "person" or not described.role:
         return None

@@ -318,6 +318,17 @@ def name_at_end(tokens: list[str]) -> int:
             if known and k + known < len(run):
                 past_place = k + known  # "thành phố Hà Nội Nguyễn Đức Chung": a name after it
                 continue
+            later = next(
+                (
+                    j
+                    for j in range(k + 2, len(run) - 1)  # a place of two words or more
+                    if run[j] in surnames and run[j] not in {"Văn", "Thị"} and len(run) - j <= 4
+                ),
+                0,
+            )
+            if later:
+                past_place = later  # "huyện Sóc Sơn Đỗ Minh Tuấn": a full name after the place
+                continue
             break  # "quận Hoàng Mai", "Huyện ủy Lý Sơn": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
             if k and _place_end(clean, i + k) > 1:
@@ -727,7 +738,7 @@ _FROM_WORDS = frozenset({"từ", "thuộc", "đến"})
 # person ("tổng giám đốc Vietjet", "CEO Apple"); after "Tổng thống" it is a person ("Putin").
 _COMPANY_POSTS = frozenset(
     "giám đốc|tổng giám đốc|phó giám đốc|phó tổng giám đốc|giám đốc điều hành|ceo|"
-    "nhà sáng lập|đồng sáng lập|trưởng phòng|nhân viên|kỹ sư|chuyên gia".split("|")
+    "nhà sáng lập|đồng sáng lập|trưởng phòng|nhân viên|kỹ sư".split("|")
 )
 
 
