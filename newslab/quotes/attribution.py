@@ -326,7 +326,7 @@ def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
         'A nói: "###"'
     """
     if " - " in sentence:
-        # "Kim Dong - yub nhận định": a name's hyphen, no clause boundary (see _SPACED_NAME_DASH)
+        # "Kim Dong - yub nhận định", "Bộ KH - ĐT": no clause boundary (see `name_dashes`)
         for at in name_dashes(sentence, acronyms=True):
             sentence = sentence[:at] + "~" + sentence[at + 1 :]
     if not regions and "(" not in sentence:

@@ -157,7 +157,7 @@ def _speaker_from_segments(
         titled = _person_titled_before(sentence, masked, segs[0 if phrase else 1 :], people, offset)
         if titled is not None:
             return titled
-    named = _named_before_dash(sentence, masked, segs, people, offset)
+    named = _named_before_apposition(sentence, masked, segs, people, offset)
     if named is not None:
         return named
     if first and first.kind in {"person", "organization"} and first.name:
@@ -222,7 +222,7 @@ def _speaker_from_segments(
     return fallback
 
 
-def _named_before_dash(
+def _named_before_apposition(
     sentence: str, masked: str, segs: list[tuple[int, int]], people: PeopleIndex, offset: int
 ) -> tuple[Speaker, tuple[int, int]] | None:
     """`Ông X - giám đốc Xí nghiệp Đray H’ Linh - cho biết`: the person named before the dash.
@@ -248,7 +248,7 @@ def _named_before_dash(
     if described is None or described.kind != "person" or not described.role:
         return None
     s0, e0 = segs[k + 1]
-    if not _honorific_first(sentence[s0:e0].split()):
+    if not _titled_name(sentence[s0:e0].split()):
         return None
     person = parse_speaker(sentence[s0:e0], people, offset + s0)
     if person is None or person.kind != "person":
@@ -331,7 +331,7 @@ def _titled(tokens: list[str]) -> bool:
     )
 
 
-def _honorific_first(tokens: list[str]) -> bool:
+def _titled_name(tokens: list[str]) -> bool:
     """Whether the words open with an honorific or a title, then a name (`Ông Lê …`)."""
     lex = load_lexicon()
     k = lex.table("honorific_male", "honorific_female", "honorific_neutral", "roles").starts(
