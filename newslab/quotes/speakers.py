@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 
+from newslab._term_names import _looks_vietnamese
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import _newlines
 
@@ -353,20 +354,19 @@ def name_at_end(tokens: list[str]) -> int:
     if 0 < start < n:
         before = clean[start - 1]
         if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
-            return n  # "Trưởng Công an quận Ngô Quyền": a place, not a person
+            return n  # "Trưởng Công an quận Ngô Quyền", "Chủ tịch xã Tân Triều": a place
     if 0 < start < n and clean[start] not in surnames:
         before = clean[start - 1]
         if before.lower() == "của":
             return n  # "phát ngôn viên của hãng Suzuki": the name is the employer's
         heads = lex.table("org_heads")
-        if (not _foreign(clean[start:]) or (n - start == 1 and not _viet_syllable(clean[start]))) and any(
+        one_foreign = n - start == 1 and not _looks_vietnamese(clean[start])
+        if (not _foreign(clean[start:]) or one_foreign) and any(
             heads.starts(tokens[k:start]) for k in range(start)
         ):
             # "Giám đốc Công ty Hải sản Bền Vững", "phó giám đốc Viện nghiên cứu Chính sách
             # Asan": the words end the company's or the institute's name
             return n
-        if before.lower() in _ADMIN_UNITS and (before.islower() or before in {"TP", "Tp"}):
-            return n  # "Chủ tịch xã Tân Triều": a place, not a person
         if before.lower() in roles:
             return start  # "TS Thiên"
         # "Điện Kremlin Dmitry Peskov": the organisation is already fully named
@@ -600,11 +600,11 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             # after a capitalised word ("người phát ngôn Điện Kremlin Dmitry")
             last = _clean(tokens[-1])
             full = people.full_name(last).split()
-            if len(full) < 2 or not _foreign(full) or all(map(_viet_syllable, full)):
+            if len(full) < 2 or not _foreign(full) or all(map(_looks_vietnamese, full)):
                 full = []  # (a Vietnamese place after "xã", "huyện" reads like a full name)
             if full and [_clean(t) for t in tokens[-len(full) :]] == full:
                 start = len(tokens) - len(full)
-            elif full and full[0] == last and not _viet_syllable(last):
+            elif full and full[0] == last and not _looks_vietnamese(last):
                 start = len(tokens) - 1 if _is_cap(tokens[-2]) else start
         if start == len(tokens) - 1 == r and _employer(tokens, start, people):
             return Speaker(phrase, "unnamed", phrase)  # "tổng giám đốc Vietjet": no name given
@@ -980,13 +980,6 @@ def _name_start(run: tuple[str, ...]) -> int:
     return name_at_end(list(run))
 
 
-def _viet_syllable(word: str) -> bool:
-    """Whether a word is spelled like a Vietnamese syllable (`Chung` yes, `Asan` no)."""
-    from newslab._term_names import _looks_vietnamese
-
-    return _looks_vietnamese(word)
-
-
 def _foreign(tokens: list[str]) -> bool:
     """Whether the words look like a foreign name (no Vietnamese letters)."""
     return not any(ch in _VOWELS_VI for t in tokens for ch in t.lower())
@@ -1047,8 +1040,8 @@ def name_dashes(text: str, acronyms: bool = False) -> list[int]:
         out += [m.end(1) + 1 for m in _ACRONYM_DASH.finditer(text)]  # "Bộ KH - ĐT"
     for m in _SPACED_NAME_DASH.finditer(text):
         second, tail = m.group(2), m.group(3)
-        if not _viet_syllable(tail) or (
-            not _viet_syllable(second) and (tail[0].isupper() or len(tail) <= 2)
+        if not _looks_vietnamese(tail) or (
+            not _looks_vietnamese(second) and (tail[0].isupper() or len(tail) <= 2)
         ):  # ("Valkyrie Weather - con của …": "con" is a word)
             out.append(m.end(1) + 1)
     return sorted(out)
