@@ -860,3 +860,28 @@ def test_a_full_name_after_an_unlisted_place_and_after_an_organisations_name():
         ("Zhang", "person"),
         ("Zhang", "person"),
     ]
+
+
+def test_a_province_written_with_a_dash_and_country_words_in_given_names():
+    # A fifteenth spot check: "UBND tỉnh Thừa Thiên - Huế, cho biết" made "Huế" (after the
+    # dash) the speaker; "tỉnh Bà Rịa - Vũng Tàu Phạm Minh An" was unnamed, and "Bà Rịa" read
+    # as the honorific "Bà"; "Mỹ" in a given name was read as the country (Chi, Linh); an
+    # address after a resident's name (trú thôn …, xã …, TX …, tỉnh …) made "TX Hương Thuỷ" one
+    text = (
+        'Ông Nguyễn Văn Cao, Chủ tịch UBND tỉnh Thừa Thiên - Huế, cho biết: "Tỉnh sẽ hỗ trợ".\n'
+        "Giám đốc Sở Y tế tỉnh Bà Rịa - Vũng Tàu Phạm Minh An cho biết bệnh viện đã đủ giường.\n"
+        'Ca sĩ Phương Mỹ Chi chia sẻ: "Tôi rất vui khi được hát ở đây".\n'
+        'Ca sĩ Mỹ Linh nói: "Tôi sẽ hát lại bài này".\n'
+        'Tổng thống Mỹ Joe Biden khẳng định: "Chúng tôi sẽ hỗ trợ".\n'
+        "Bà Phan Thị Hoa (57 tuổi), trú thôn Khe Sòng, xã Dương Hoà, TX Hương Thuỷ, tỉnh Thừa "
+        "Thiên - Huế cho biết, nhà bà vừa bị mất trộm."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Nguyễn Văn Cao", "Chủ tịch UBND tỉnh Thừa Thiên - Huế"),
+        ("Phạm Minh An", "Giám đốc Sở Y tế tỉnh Bà Rịa - Vũng Tàu"),
+        ("Phương Mỹ Chi", "Ca sĩ"),
+        ("Mỹ Linh", "Ca sĩ"),
+        ("Joe Biden", "Tổng thống Mỹ"),
+        ("Phan Thị Hoa", ""),
+    ]

@@ -20,7 +20,7 @@ import newslab.quotes.speakers as speakers
 from newslab.quotes.attribution import _cue_pattern, _lower_cue_pattern, mask_quotes
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import quote_regions, split_sentences
-from newslab.quotes.speakers import _caps, _is_cap, _tokens, index_people
+from newslab.quotes.speakers import _caps, _is_cap, _tokens, index_people, name_dashes
 
 TRICKY = [
     'Ông A nói: "Tôi đồng ý. Hai.” Bà B (Hà Nội; TP.HCM) đáp: «Không»… Hết',
@@ -83,6 +83,8 @@ def _reference_regions(text: str) -> list[tuple[int, int]]:
 
 def _reference_mask(sentence: str, regions: list[tuple[int, int]]) -> str:
     chars = list(sentence)
+    for at in name_dashes(sentence, acronyms_places=True):  # no boundary ("Nga - Mỹ")
+        chars[at] = "~"
     for start, end in regions:
         inner_end = end - 1 if end - 1 > start and sentence[end - 1] in '”"»’' else end
         for k in range(start + 1, inner_end):

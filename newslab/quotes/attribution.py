@@ -327,7 +327,7 @@ def mask_quotes(sentence: str, regions: list[tuple[int, int]]) -> str:
     """
     if " - " in sentence:
         # "Kim Dong - yub nhận định", "Bộ KH - ĐT": no clause boundary (see `name_dashes`)
-        for at in name_dashes(sentence, acronyms=True):
+        for at in name_dashes(sentence, acronyms_places=True):
             sentence = sentence[:at] + "~" + sentence[at + 1 :]
     if not regions and "(" not in sentence:
         return sentence  # nothing to mask

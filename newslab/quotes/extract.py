@@ -37,6 +37,7 @@ from newslab.quotes.speakers import (
     _place_end,
     clean_role,
     index_people,
+    n_words,
     named_through_person,
     parse_speaker,
 )
@@ -176,7 +177,7 @@ def _speaker_from_segments(
         first.name.split()
     )
     unreadable = (
-        first is None and bool(phrase) and len(phrase.split()) <= 14 and not _AUX_ONLY.match(phrase)
+        first is None and bool(phrase) and n_words(phrase) <= 14 and not _AUX_ONLY.match(phrase)
     )
     if (
         first is not None
@@ -203,7 +204,7 @@ def _speaker_from_segments(
                     break  # "Nhấn mạnh về “thương hiệu” Đà Nẵng, chủ tịch Quốc hội nhận định"
                 if (
                     roles
-                    and len(roles[-1].split()) <= 14
+                    and n_words(roles[-1]) <= 14
                     and not _CLAUSE_LINK.match(" " + roles[-1] + " ")
                     and not _ADDRESS_ROLE.match(roles[-1])
                 ):  # ("…, nhưng cho biết": "nhưng" is no title; "xã Thanh Đức" an address)
@@ -211,10 +212,10 @@ def _speaker_from_segments(
                     if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
                         prev.kind = "person"
                 return prev, (s0, e0)
-            if prev is None and len(seg.split()) <= 14 and not _AUX_ONLY.match(seg):
+            if prev is None and n_words(seg) <= 14 and not _AUX_ONLY.match(seg):
                 # "luật sư X, Đoàn luật sư TP Hà Nội, cho biết": an affiliation, then the name
                 unreadable = True
-            elif prev is None or len(seg.split()) > 14:
+            elif prev is None or n_words(seg) > 14:
                 break
             roles.append(seg)
     if first:
@@ -277,7 +278,7 @@ def _person_titled_before(
     if not sentence[segs[0][0] : segs[0][1]].strip():
         return None
     title = sentence[segs[1][0] : segs[1][1]].strip()
-    if not _titled(title.split()) or len(title.split()) > 14:
+    if not _titled(title.split()) or n_words(title) > 14:
         return None
     org = sentence[segs[0][0] : segs[0][1]].strip()
     named = parse_speaker(title, people, offset + segs[1][0])
@@ -345,8 +346,8 @@ def _is_place(phrase: str) -> bool:
     bare = _ADMIN_PREFIX.sub("", phrase.strip())
     if bare in load_lexicon().words("places"):
         return True
-    words = bare.split()
-    return bare != phrase.strip() and 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+    words = [w for w in bare.split() if w not in _DASHES]  # "tỉnh Thừa Thiên - Huế"
+    return bare != phrase.strip() and 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
 def _coordinated(
@@ -415,7 +416,7 @@ def _events_in_sentence(
             rest = _content_after(sentence, title_end + 1) if title else ""
             if (
                 load_lexicon().table("roles").starts(title.split())
-                and len(title.split()) <= 12
+                and n_words(title) <= 12
                 and not find_cues(masked[x1 + 1 : title_end])
                 and len(_WORDS.findall(rest)) >= 4
             ):
@@ -893,7 +894,12 @@ _ADDRESS_ROLE = re.compile(
 )
 _SOURCE_NOUN = re.compile(r"(?:(?:một|các|những|nhiều|hai|ba)\s+)?nguồn\s", re.I)
 _NEW_CLAUSE = re.compile(r"(?:dù|mặc dù|tuy|nhưng|song)\s", re.I)
-_ADMIN_PREFIX = re.compile(r"^(?:TP\.?|Tp\.?|thành phố|tỉnh|quận|huyện|thị xã)\s*")
+_DASHES = frozenset("-–—")
+_ADMIN_PREFIX = re.compile(
+    r"^(?:(?:trú|ngụ|cư trú|thường trú)(?:\s+(?:ở|tại))?\s+)?"  # "trú thôn Khe Sòng": an address
+    r"(?:TP\.?|Tp\.?|TX\.?|TT\.?|thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phường|thôn|"
+    r"xóm|ấp|bản)\s*"
+)
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"«»]|\s[-–—]\s")
 _PUNCT_SPLIT = re.compile(r"[,;:“”\"«»]")
 _WORDS = re.compile(r"\w+")

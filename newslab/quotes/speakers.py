@@ -303,12 +303,14 @@ def name_at_end(tokens: list[str]) -> int:
     if i == n:
         return n
     clean = [_clean(t) for t in tokens]
-    if i >= 2 and tokens[i - 1] in {"-", "–", "—"} and _place_end(clean, i - 2):
-        return n  # "BOT Thái Nguyên - Chợ Mới": the other end of a route, not a person
     run = clean[i:]
-
     surnames = lex.exact("surnames")
     places = lex.table("places", case=True)
+    if i >= 2 and tokens[i - 1] in {"-", "–", "—"} and _place_end(clean, i - 2):
+        known = places.starts(run)
+        if known and run[known:] and run[known] in surnames and 2 <= len(run) - known <= 4:
+            return i + known  # "tỉnh Bà Rịa - Vũng Tàu Phạm Minh An": a name after the place
+        return n  # "BOT Thái Nguyên - Chợ Mới": the other end of a route, not a person
     past_place = 0
     for k, tok in enumerate(run):
         if k < past_place:
@@ -343,7 +345,9 @@ def name_at_end(tokens: list[str]) -> int:
     start = n
     for j in range(n - 1, i - 1, -1):
         tok = clean[j]
-        if n - j > 4 or _is_acronym(tok) or _is_address(tok) or _place_end(clean, j):
+        if n - j > 4 or _is_acronym(tok) or _is_address(tok):
+            break
+        if _place_end(clean, j) and not _place_in_given_name(clean, j, n):
             break
         if tok == "Anh" and j < n - 1 and _foreign(clean[j + 1 :]):
             break  # "Thủ tướng Anh Theresa May": England, before a foreign name
@@ -385,6 +389,28 @@ def name_at_end(tokens: list[str]) -> int:
         ):
             return n  # "Tập đoàn Hoa Sen", "HĐQT VietinBank": the words name an organisation
     return start
+
+
+def n_words(phrase: str) -> int:
+    """Words in a phrase, not counting a dash inside a name (`tỉnh Thừa Thiên - Huế`: 4)."""
+    return sum(1 for w in phrase.split() if w not in _DASHES)
+
+
+def _place_in_given_name(clean: list[str], j: int, n: int) -> bool:
+    """Whether the one-word place at `j` is part of a Vietnamese name (`Phương Mỹ Chi`).
+
+    Given names use country words (`Mỹ Linh`, `Đức Huy`, `Nam Cường`); a country before a
+    foreign name is the country (`Tổng thống Mỹ Joe Biden`, `Thủ tướng Anh Theresa May`).
+    """
+    places = load_lexicon().table("places", case=True)
+    rest = clean[j + 1 : n]
+    return (
+        1 <= len(rest) <= 2
+        and places.ends_at(clean, j) == 1
+        and not (j and places.ends_at(clean, j - 1))
+        and _looks_vietnamese(clean[j])
+        and all(_is_cap(t) and _looks_vietnamese(t) and not places.starts([t]) for t in rest)
+    )  # (not "Hoa hậu Đông Nam Á": "Đông" and "Nam" are places too)
 
 
 def _strip_phrase(phrase: str) -> str:
@@ -636,7 +662,7 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             and not lex.table("places", case=True).starts(tokens)
         )
     ):
-        if len(tokens) > 12:
+        if n_words(phrase) > 14:
             return None
         start = name_at_end(tokens)
         if " ".join(tokens[:2]).lower() in _KIN:
@@ -674,7 +700,7 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
                 return Speaker(found, "organization")
         if not _is_cap(tokens[0]) and not any(_is_cap(t) for t in tokens[o:]):
             return Speaker(phrase, "unnamed")
-        if len(tokens) > 16:
+        if n_words(phrase) > 16:
             return None
         return Speaker(phrase, "organization")
     if lex.table("outlets", case=True).starts(tokens) or lex.table("places", case=True).starts(
@@ -908,6 +934,8 @@ def _run_reading(
     lead = 2 if len(clean_run) > 2 and " ".join(clean_run[:2]).lower() in honor else 0
     if not lead and len(clean_run) > 1 and clean_run[0].lower() in honor:
         lead = 1
+    if lead and lex.table("places", case=True).starts(clean_run) > lead:
+        lead = 0  # "Bà Rịa": a place, no honorific
     if lead:
         gender = honor[" ".join(clean_run[:lead]).lower()]
         clean_run = clean_run[lead:]
@@ -1021,14 +1049,30 @@ _SPACED_NAME_DASH = re.compile(r"\b([A-Z][a-z]+ ([A-Z][a-z]{1,8})) - ([a-z]{2,4}
 
 _ARABIC_DASH = re.compile(r"\b([A-Z][a-z]+ (?:al|el|ul|ad|as|ash|bin|abu)) - (?=[A-Z][a-z]+\b)")
 _ACRONYM_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,4}) - (?=[A-ZĐ]{1,4}(?![\w-]))")
+_DASHES = frozenset("-–—")
+_WORD_DASH = re.compile(r"(?<=\w) - (?=[^\W\d_])")
+_EDGE_PUNCT = ",.;:!?()\"“”'’"
 _ARABIC_PART = re.compile(r"^(?:al|el|ul|ad|as|ash|bin|abu)-[A-Z]")
 
 
-def name_dashes(text: str, acronyms: bool = False) -> list[int]:
+def _place_dashes(text: str) -> list[int]:
+    """Offsets of the hyphens between two listed places (`Thừa Thiên - Huế`)."""
+    places = load_lexicon().table("places", case=True)
+    out = []
+    for m in _WORD_DASH.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].split()[-3:]
+        after = [w.strip(_EDGE_PUNCT) for w in text[m.end() : m.end() + 40].split()[:3]]
+        if before and places.ends_at(before, len(before) - 1) and places.starts(after):
+            out.append(m.start() + 1)
+    return out
+
+
+def name_dashes(text: str, acronyms_places: bool = False) -> list[int]:
     """Offsets of the hyphens of names written with a spaced hyphen (`Kim Jong - un`).
 
-    With `acronyms`, also those between two acronyms (`Bộ KH - ĐT`): no clause boundary, but
-    kept as written in the names read.
+    With `acronyms_places`, also those between two acronyms (`Bộ KH - ĐT`) or two listed places
+    (`tỉnh Thừa Thiên - Huế`, `Bà Rịa - Vũng Tàu`): no clause boundary, but kept as written in
+    the names read.
 
     The part after the hyphen must be spelled unlike a Vietnamese syllable (`yub`, `suk`), or
     be capitalised or of two letters after a part that is (`Jong - un`, `Shih - Kuan`), so
@@ -1036,8 +1080,9 @@ def name_dashes(text: str, acronyms: bool = False) -> list[int]:
     joined to a name.
     """
     out = [m.end(1) + 1 for m in _ARABIC_DASH.finditer(text)]  # "Haider al - Abadi"
-    if acronyms:
+    if acronyms_places:
         out += [m.end(1) + 1 for m in _ACRONYM_DASH.finditer(text)]  # "Bộ KH - ĐT"
+        out += _place_dashes(text)
     for m in _SPACED_NAME_DASH.finditer(text):
         second, tail = m.group(2), m.group(3)
         if not _looks_vietnamese(tail) or (
