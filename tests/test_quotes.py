@@ -885,3 +885,28 @@ def test_a_province_written_with_a_dash_and_country_words_in_given_names():
         ("Joe Biden", "Tổng thống Mỹ"),
         ("Phan Thị Hoa", ""),
     ]
+
+
+def test_deputy_heads_korean_names_nouns_after_cues_and_declared_acts():
+    # A sixteenth spot check: "Phó ban Tuyên giáo … Nguyễn Văn Phong" gave "Phó", resolved to
+    # the deputy quoted before; "Lee Hye - hoon" was cut at the dash; "đề nghị này" (this
+    # request) and "tuyên bố tình trạng khẩn cấp" (declared an emergency: an act, GUIDELINES)
+    # held cues; "Kỹ sư" after "X, một kỹ sư …" was left unnamed
+    text = (
+        "Phó bí thư Thành đoàn Hà Nội Trần Anh Tuấn cho biết, có những em đáp ứng tốt công việc.\n"
+        "Thông tin thêm, Phó ban Tuyên giáo Thành uỷ Hà Nội Nguyễn Văn Phong cho biết, hàng chục "
+        "năm qua có nhiều thủ khoa đi du học.\n"
+        "Lee Hye - hoon nói rằng ông Kim Yong - chol mất chức vì hội nghị không có kết quả.\n"
+        "HĐXX đã chấp thuận đề nghị này của ông Vĩnh do đây là quyền của bị cáo.\n"
+        "Tổng thống Nicolas Maduro tuyên bố tình trạng khẩn cấp về kinh tế tại Venezuela.\n"
+        "Peter McMahon, một kỹ sư cơ khí người Australia, tuyên bố những hình ảnh là máy bay.\n"
+        "Kỹ sư cho rằng các quan chức đã nói với ông như vậy."
+    )
+    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Trần Anh Tuấn", "Phó bí thư Thành đoàn Hà Nội"),
+        ("Nguyễn Văn Phong", "Phó ban Tuyên giáo Thành uỷ Hà Nội"),
+        ("Lee Hye-hoon", ""),
+        ("Peter McMahon", "một kỹ sư cơ khí người Australia"),
+        ("Peter McMahon", "Kỹ sư"),
+    ]

@@ -40,7 +40,10 @@ _BAD_BEFORE_CUE = {
     "khẳng định": frozenset({"tái", "Tái"}),
     "cáo buộc": frozenset({"mặt"}),  # "đối mặt cáo buộc" (facing charges)
     "phát biểu": frozenset({"dẫn"}),
+    # "công bố thông báo kết luận", "ký ban hành Thông báo" (a notice)
+    "thông báo": frozenset({"bố", "hành"}),
 }
+_DEMONSTRATIVE = frozenset({"này", "ấy"})  # (not "trên": "cho biết trên địa bàn …")
 # Next words that turn a cue into another word (nói chuyện, kể cả, khai thác, ...).
 _BAD_AFTER = {
     "nói": {
@@ -94,6 +97,8 @@ _BAD_AFTER = {
     "công bố": {"quyết", "thông", "danh", "kết"},
     "bổ sung": {"vào", "thêm", "nguồn", "vốn", "hồ", "kinh", "vitamin", "chất", "lực"},
     "cam kết": {"đầu"},
+    # "tuyên bố độc lập / phá sản / tình trạng khẩn cấp / thiết quân luật": an act, no words
+    "tuyên bố": {"độc", "phá", "tình", "thiết"},
     "dẫn": {
         "đến",
         "tới",
@@ -286,6 +291,8 @@ def find_cues(masked: str) -> list[Cue]:
             continue
         if after and (after[0] in _BAD_AFTER.get(low, ()) or after[0] == "của"):
             continue
+        if after and after[0] in _DEMONSTRATIVE and after_text[:1] == " ":
+            continue  # "đề xuất này", "yêu cầu ấy": a noun, no cue
         if cue.kind == "request" and after and after[0] in _PERSON_OBJECT:
             continue  # a command inside a narrated scene, not a position
         if low == "dẫn" and not (

@@ -608,7 +608,9 @@ def _remember(people: PeopleIndex, event: Event) -> None:
         # of the name give it)
         # Its role, if a title, names the person's later quotes (`Bí thư phường X` after
         # `ông Y, Bí thư Đảng ủy phường X`).
-        role = sp.role if load_lexicon().table("roles").starts(sp.role.split()) else ""
+        # ("Peter McMahon, một kỹ sư cơ khí …": `Kỹ sư cho rằng` later is him)
+        role = sp.role[4:] if sp.role.lower().startswith("một ") else sp.role
+        role = role if load_lexicon().table("roles").starts(role.split()) else ""
         people.mentions.append(_Mention(sp.name, event.speaker_span[0], None, role, True))
 
 

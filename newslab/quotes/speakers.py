@@ -1083,10 +1083,13 @@ def name_dashes(text: str, acronyms_places: bool = False) -> list[int]:
     if acronyms_places:
         out += [m.end(1) + 1 for m in _ACRONYM_DASH.finditer(text)]  # "Bộ KH - ĐT"
         out += _place_dashes(text)
+    east_asian = load_lexicon().exact("east_asian_surnames")
     for m in _SPACED_NAME_DASH.finditer(text):
         second, tail = m.group(2), m.group(3)
-        if not _looks_vietnamese(tail) or (
-            not _looks_vietnamese(second) and (tail[0].isupper() or len(tail) <= 2)
+        if (
+            not _looks_vietnamese(tail)
+            or (not _looks_vietnamese(second) and (tail[0].isupper() or len(tail) <= 2))
+            or (m.group(1).split()[0] in east_asian and tail.islower())  # "Lee Hye - hoon"
         ):  # ("Valkyrie Weather - con của …": "con" is a word)
             out.append(m.end(1) + 1)
     return sorted(out)
