@@ -32,7 +32,7 @@ from operator import itemgetter, not_
 
 from newslab._tokenizer import SYLLABLE_RE, FastTokenizer
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 
 # Punctuation after which the next word starts a clause (and may be capitalised for that
 # reason alone). A comma is not one: "..., Nam nói" names Nam.
@@ -205,6 +205,10 @@ class _Text:
         self.starts = starts
 
 
+_APOSTROPHES = frozenset(("’", "'"))
+_GLUE_SEPARATORS = frozenset(("/", "-", ":")) | _APOSTROPHES
+
+
 def _is_alnum(s: str) -> bool:
     return s[:1].isalnum()
 
@@ -214,6 +218,10 @@ def _glue_around(sep: str, left: list[int], right: list[int], syl: list[str]) ->
     a, c = syl[left[-1]], syl[right[0]]
     if a[:1].isdigit() and c[:1].isdigit():
         return True  # 7/12, 20:35, 2-3
+    if sep in _APOSTROPHES:
+        # Names of Vietnam's highland peoples and their places (Cư M’gar, K’Bổ, Ea H’leo) and
+        # D'Artagnan: one capital, an apostrophe, a letter (not "Trump's")
+        return len(a) == 1 and a.isupper() and c[:1].isalpha()
     # Hyphenated names and codes (Hang-seo, Covid-19), but not two words joined by a dash
     # (Hà_Nội-Hải_Phòng stays apart).
     return sep == "-" and a.isalnum() and c.isalnum() and (len(left) == 1 or len(right) == 1)
@@ -233,7 +241,7 @@ def _glue(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:
                 prev.extend(w)  # TP.HCM, PGS.TS, N.T. (not TX.Ba Đồn: the name stays whole)
                 k += 1
                 continue
-            if b in ("/", "-", ":") and k + 1 < len(words):
+            if b in _GLUE_SEPARATORS and k + 1 < len(words):
                 nxt = words[k + 1]
                 if not space[nxt[0]] and _glue_around(b, prev, nxt, syl):
                     prev.extend(w)
@@ -401,7 +409,6 @@ def _known_words() -> frozenset[str]:
 # the text's syllables; each rule looks only at the few places where it can apply, and the
 # result is the same as `_words_reference` sentence by sentence (tests pin this).
 
-_GLUE_SEPARATORS = frozenset(("/", "-", ":"))
 
 
 def _capitalised_span(syl: list[str], space: list[bool], s: int, e: int) -> bool:

@@ -28,6 +28,7 @@ TRICKY = [
     "",
     "   \t ",
     "Một. Hai! Ba? Bốn… Năm",
+    "Công an huyện Cư M’gar và Ea H’leo; ông K’Bổ, D'Artagnan, Trump's, 'A' và ‘Người phán xử’.",
 ]
 
 
@@ -36,6 +37,7 @@ def _fuzz_texts(n: int, seed: int) -> list[str]:
         *"Nguyễn Văn An Trần Phạm Minh Chính Hà Nội Mỹ Joe Biden Vladimir Putin Ông Bà Theo".split(),
         *"Việt Nam Hàn Quốc Washington Tập Cận Bình điện đàm thủ tướng cho biết ngày và".split(),
         "Hang-seo", "TP.HCM", "TP.", "HCM", "PGS.TS", "UBND", "Covid-19", "7/12", "20:35", "2-1",
+        "M’gar", "K’Bổ", "D'Artagnan", "’", "'",
     ]  # fmt: skip
     extra = [*string.punctuation, "…", "“", "”", "–", "0", "12", "==>", "...", "Mr.", ". ", "\n"]
     rng = random.Random(seed)

@@ -153,3 +153,14 @@ def test_heldout_names_are_kept_whole_more_than_pyvi() -> None:
     pyvi = _share_whole(lambda s: ViTokenizer.tokenize(s).split(), HELDOUT_NAME_SENTENCES)
     assert ours >= 0.85
     assert ours > pyvi
+
+
+def test_highland_names_with_an_apostrophe_are_one_word() -> None:
+    # pyvi cuts at the apostrophe ("Cư M ’ gar"); the names of Vietnam's highland peoples and
+    # their places are one word, an English possessive is not glued
+    words = newslab.segment(
+        "Công an huyện Cư M’gar cho biết ông K’Bổ ở Ea H’leo đã về. Trump's nói 'không'."
+    )
+    assert {"Cư_M’gar", "K’Bổ", "Ea_H’leo"} <= set(words)
+    assert "Trump's" not in words and "'không" not in words
+    assert "Cư_M’gar" not in ViTokenizer.tokenize("Công an huyện Cư M’gar cho biết").split()
