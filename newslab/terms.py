@@ -30,15 +30,20 @@ def _doc_texts(corpus: pd.DataFrame) -> list[str]:
     """Title and cleaned body of every article.
 
     Cleaning matters: captions, bylines and "Xem thêm" blocks would make outlet names and
-    boilerplate look like topics. Tone marks are placed one way so spellings do not split.
+    boilerplate look like topics. Tone marks are placed one way so spellings do not split, and
+    names a tokenizer spaced (`Park Hang - seo`, `Su -57`, `Cư M’ gar`) are written whole.
     """
     from newslab import clean_text, normalize
+    from newslab._spaced_names import join_spaced_names
 
     titles = corpus["title"].fillna("").astype(str) if "title" in corpus else [""] * len(corpus)
     texts = corpus["text"].fillna("").astype(str)
     # One tone-mark placement ("Khánh Hòa", never also "Khánh Hoà"): the one most papers use.
     return [
-        normalize(f"{title}\n{clean_text(text, title=title or None)[0]}", tone_style="old")
+        normalize(
+            join_spaced_names(f"{title}\n{clean_text(text, title=title or None)[0]}"),
+            tone_style="old",
+        )
         for title, text in zip(titles, texts, strict=True)
     ]
 

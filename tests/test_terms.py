@@ -63,6 +63,32 @@ def test_names_are_whole_with_their_capitals(seeds):
     assert not {"Vladimir", "Joe", "vladimir", "kremlin", "ukraine"} & terms
 
 
+def test_names_spaced_by_a_tokenizer_are_whole():
+    # VietNews writes names as a tokenizer spaced them ("Park Hang - seo", "Ka -52", "Cư M’
+    # gar"); read as written they gave the fragments "Ka", "seo", "gar", "Kim Jong"
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "title": [
+                "Trực thăng “cá sấu” Ka -52 của Nga bị bắn hạ bằng tên lửa vác vai",
+                "Nữ nghi phạm sát hại Kim Jong - nam tưởng đang tham gia show hài",
+                "Đắk Lắk: Làm rõ cái chết của người đàn ông ở huyện Cư M’ gar",
+            ],
+            "text": [
+                "Trực thăng tấn công Ka -52 bị bắn hạ. Phi công lái Ka -52 đã thoát ra ngoài.",
+                "Bà Siti Aisyah bị cáo buộc sát hại ông Kim Jong - nam ở sân bay Kuala Lumpur. "
+                "Luật sư nói bà tưởng vụ tấn công Kim Jong - nam là một trò chơi khăm.",
+                "Công an huyện Cư M’ gar, tỉnh Đắk Lắk cho biết người đàn ông tử vong sau xô xát. "
+                "Người dân huyện Cư M’ gar đưa ông đi cấp cứu.",
+            ],
+        }
+    ).set_index("doc_id")
+    terms = newslab.topic_terms(corpus, n=10)
+    shown = set(terms["term"])
+    assert {"Ka-52", "Kim Jong-nam", "Cư M’gar"} <= shown
+    assert not shown & {"Ka", "seo", "gar", "Kim Jong", "nam"}
+
+
 def test_terms_by_column_and_by_series_agree(labelled):
     by_column = newslab.topic_terms(labelled, by="side", n=5)
     by_series = newslab.topic_terms(labelled, by=labelled["side"], n=5)

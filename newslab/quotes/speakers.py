@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 
+from newslab._spaced_names import name_dash_offsets
 from newslab._term_names import _looks_vietnamese
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import _newlines
@@ -1042,12 +1043,6 @@ def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
 _ADDRESS = re.compile(r"^(?:Q|P|TP|Tp|H|TX|TT|X|F|KP)\.\w")
 _ABBREVIATION = re.compile(r"^(?:TP|Tp|TX|TT|Q|P)\.$")
 _PARENS = re.compile(r"\([^()]*\)")
-# A Korean or Chinese given name written with a spaced hyphen ("Kim Jong - un", "Feng Shih -
-# Kuan"): after a family name, a short second part, lowercase or of up to four letters.
-_SPACED_NAME_DASH = re.compile(r"\b([A-Z][a-z]+ ([A-Z][a-z]{1,8})) - ([a-z]{2,4}|[A-Z][a-z]{1,3})\b")
-
-
-_ARABIC_DASH = re.compile(r"\b([A-Z][a-z]+ (?:al|el|ul|ad|as|ash|bin|abu)) - (?=[A-Z][a-z]+\b)")
 _ACRONYM_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,4}) - (?=[A-ZĐ]{1,4}(?![\w-]))")
 _DASHES = frozenset("-–—")
 _WORD_DASH = re.compile(r"(?<=\w) - (?=[^\W\d_])")
@@ -1070,28 +1065,14 @@ def _place_dashes(text: str) -> list[int]:
 def name_dashes(text: str, acronyms_places: bool = False) -> list[int]:
     """Offsets of the hyphens of names written with a spaced hyphen (`Kim Jong - un`).
 
-    With `acronyms_places`, also those between two acronyms (`Bộ KH - ĐT`) or two listed places
-    (`tỉnh Thừa Thiên - Huế`, `Bà Rịa - Vũng Tàu`): no clause boundary, but kept as written in
-    the names read.
-
-    The part after the hyphen must be spelled unlike a Vietnamese syllable (`yub`, `suk`), or
-    be capitalised or of two letters after a part that is (`Jong - un`, `Shih - Kuan`), so
-    that words after a dash (`Công an tỉnh Kon Tum - cho biết`, `Weather - con của`) are not
-    joined to a name.
+    See `newslab._spaced_names.name_dash_offsets`. With `acronyms_places`, also those between
+    two acronyms (`Bộ KH - ĐT`) or two listed places (`tỉnh Thừa Thiên - Huế`, `Bà Rịa - Vũng
+    Tàu`): no clause boundary, but kept as written in the names read.
     """
-    out = [m.end(1) + 1 for m in _ARABIC_DASH.finditer(text)]  # "Haider al - Abadi"
+    out = name_dash_offsets(text)
     if acronyms_places:
         out += [m.end(1) + 1 for m in _ACRONYM_DASH.finditer(text)]  # "Bộ KH - ĐT"
         out += _place_dashes(text)
-    east_asian = load_lexicon().exact("east_asian_surnames")
-    for m in _SPACED_NAME_DASH.finditer(text):
-        second, tail = m.group(2), m.group(3)
-        if (
-            not _looks_vietnamese(tail)
-            or (not _looks_vietnamese(second) and (tail[0].isupper() or len(tail) <= 2))
-            or (m.group(1).split()[0] in east_asian and tail.islower())  # "Lee Hye - hoon"
-        ):  # ("Valkyrie Weather - con của …": "con" is a word)
-            out.append(m.end(1) + 1)
     return sorted(out)
 _OPEN_PAREN = re.compile(r"\s\([^()]*$")  # a parenthesis the segment cut before it closed
 _SPACE_RUN = re.compile(r"\s+")
