@@ -910,3 +910,25 @@ def test_deputy_heads_korean_names_nouns_after_cues_and_declared_acts():
         ("Peter McMahon", "một kỹ sư cơ khí người Australia"),
         ("Peter McMahon", "Kỹ sư"),
     ]
+
+
+def test_ways_of_speaking_counterparts_publications_and_children():
+    # A seventeenth spot check: "Cách nói …" (a way of speaking) held the cue "nói"; "ông
+    # Putin" took the role "Tổng thống Donald Trump dành cho người đồng cấp Nga" from "… dành
+    # cho người đồng cấp Nga Vladimir Putin"; "theo War Is Boring" (a site) was a person; "Bé
+    # cho biết" (the child) made a person "Bé"
+    text = (
+        "Tổng thống Donald Trump dành cho người đồng cấp Nga Vladimir Putin nhiều lời khen.\n"
+        "Cách nói “đụng chạm lợi ích nhóm nên bị điều chuyển” của ông Hải chỉ là suy nghĩ.\n"
+        "Ông Trump nói rằng quan hệ hai nước ở mức thấp, trong khi ông Putin thừa nhận, quan hệ "
+        "đã tồi tệ hơn.\n"
+        "Su-57 chưa đạt khả năng sẵn sàng chiến đấu và có thể bị tập kích, theo War Is Boring.\n"
+        "Bé cho biết tên là Nguyễn Duy Trường, 12 tuổi, trú xã Trung Thành."
+    )
+    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Donald Trump", "person", "Tổng thống"),
+        ("Vladimir Putin", "person", "người đồng cấp Nga"),
+        ("War Is Boring", "organization", ""),
+        ("bé", "unnamed", ""),
+    ]

@@ -40,6 +40,8 @@ _BAD_BEFORE_CUE = {
     "khẳng định": frozenset({"tái", "Tái"}),
     "cáo buộc": frozenset({"mặt"}),  # "đối mặt cáo buộc" (facing charges)
     "phát biểu": frozenset({"dẫn"}),
+    # "Cách nói …", "lời nói", "tiếng nói", "câu nói" (a way of speaking, speech, a voice)
+    "nói": frozenset({"cách", "Cách", "lối", "Lối", "lời", "Lời", "tiếng", "Tiếng", "câu", "Câu"}),
     # "công bố thông báo kết luận", "ký ban hành Thông báo" (a notice)
     "thông báo": frozenset({"bố", "hành"}),
 }

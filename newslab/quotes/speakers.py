@@ -711,6 +711,8 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             return Speaker(phrase, "organization")
     if all(_is_cap(t) for t in tokens) and len(tokens) <= 5:
         clean = " ".join(_clean(t) for t in tokens)
+        if len(tokens) > 1 and any(_clean(t) in _ENGLISH_TITLE_WORDS for t in tokens):
+            return Speaker(clean, "organization")  # "theo War Is Boring", "The Diplomat"
         full = people.full_name(clean)
         if full != clean or any(m.name == clean and not m.quoted for m in people.mentions):
             return Speaker(full, "person", people.role(full), people.gender(full))
@@ -1045,6 +1047,8 @@ _ABBREVIATION = re.compile(r"^(?:TP|Tp|TX|TT|Q|P)\.$")
 _PARENS = re.compile(r"\([^()]*\)")
 _ACRONYM_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,4}) - (?=[A-ZĐ]{1,4}(?![\w-]))")
 _DASHES = frozenset("-–—")
+# Words of an English title, never of a person's name: a publication or a site named so.
+_ENGLISH_TITLE_WORDS = frozenset("The Is Of And For With From Are".split())
 _WORD_DASH = re.compile(r"(?<=\w) - (?=[^\W\d_])")
 _EDGE_PUNCT = ",.;:!?()\"“”'’"
 _ARABIC_PART = re.compile(r"^(?:al|el|ul|ad|as|ash|bin|abu)-[A-Z]")
