@@ -377,6 +377,20 @@ def _merge_noun_phrases(
     return merged_docs
 
 
+_HYPHEN_IN_NAME = re.compile(r"-(?=[^\W\d_])")
+
+
+def _name_key(name: str) -> str:
+    """Key of a name: lowercase, a hyphen before a lowercase part keyed as a space.
+
+    "Kim Jong-un" and "Kim Jong Un", "Park Hang-seo" and "Park Hang Seo" are one name; a
+    hyphen between two names ("Mỹ-Nga", "Hà_Nội-Hải_Phòng") is kept.
+    """
+    if "-" in name:
+        name = _HYPHEN_IN_NAME.sub(lambda m: "_" if name[m.end()].islower() else "-", name)
+    return name.lower()
+
+
 def extract_terms(
     texts: Sequence[str],
     *,
@@ -456,7 +470,7 @@ def extract_terms(
             for pa, pb in _split_run(run, standalone, total, heads=heads):
                 syllables = [s for u in units[a + pa : a + pb] for s in u.syllables]
                 # Names are keyed apart from words: "Anh" (Britain) is not "anh".
-                key = NAME_MARK + "_".join(syllables).lower()
+                key = NAME_MARK + _name_key("_".join(syllables))
                 surface = " ".join(syllables)
                 surfaces[key][surface] += 1
                 words_d.append("_".join(syllables))

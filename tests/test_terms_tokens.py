@@ -39,10 +39,14 @@ def test_hyphenated_korean_name_is_one_term():
     # As pyvi does: "Kim Jong-un" comes out as "Kim_Jong - un".
     hyphen_split = lambda lines: [line.replace("-", " - ").split() for line in lines]  # noqa: E731
     td = extract_terms(
-        ["Nhà_lãnh_đạo Kim_Jong-un hút thuốc ."], segmenter=hyphen_split, use_pos=False
+        ["Nhà_lãnh_đạo Kim_Jong-un hút thuốc .", "Ông Kim_Jong-un và ông Kim_Jong_Un ."],
+        segmenter=hyphen_split,
+        use_pos=False,
     )
-    assert "^kim_jong-un" in td.docs[0]
-    assert display_form("^kim_jong-un", td.surfaces) == "Kim Jong-un"
+    assert "^kim_jong_un" in td.docs[0]
+    # written with a hyphen or a space, one name, shown as most often written
+    assert td.docs[1].count("^kim_jong_un") == 2
+    assert display_form("^kim_jong_un", td.surfaces) == "Kim Jong-un"
 
 
 def test_two_names_side_by_side_are_split_by_corpus_statistics():
