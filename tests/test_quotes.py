@@ -932,3 +932,28 @@ def test_ways_of_speaking_counterparts_publications_and_children():
         ("War Is Boring", "organization", ""),
         ("bé", "unnamed", ""),
     ]
+
+
+def test_affiliations_emperors_coordinated_titles_and_english_names_of_bodies():
+    # An eighteenth spot check: "giáo sư Ryo Ikebe của Đại học Senshu" was unnamed (an
+    # affiliation read like "vợ của ông X"); "Nhật hoàng Akihito" was an organisation;
+    # "Tổng thống Mỹ Donald Trump và nhà lãnh đạo Triều Tiên Kim Jong-un" gave Kim the title
+    # "Tổng thống Mỹ", so a later quote of "Tổng thống Mỹ" went to Kim; "Theo Defense Tech"
+    # and "Associated Press" were persons
+    text = (
+        "Tổng thống Mỹ Donald Trump và nhà lãnh đạo Triều Tiên Kim Jong-un sẽ gặp nhau.\n"
+        '"Cuộc gặp giữa ông Kim Jong-un và tôi sẽ diễn ra ở Singapore", AP dẫn lời Tổng thống Mỹ '
+        "hôm nay đăng trên Twitter.\n"
+        "Khi trả lời TTXVN, giáo sư Ryo Ikebe của Đại học Senshu (Nhật Bản) khẳng định sự kiện "
+        "này sẽ kích thích tăng trưởng.\n"
+        'Nhật hoàng Akihito nói: "Tôi chân thành cảm ơn những người đã ủng hộ tôi".\n'
+        "Theo Defense Tech, Nga đã thử nghiệm thành công tên lửa mới."
+    )
+    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    assert got == [
+        ("Donald Trump", "person", "Tổng thống Mỹ"),
+        ("AP", "organization", ""),
+        ("Ryo Ikebe", "person", "giáo sư của Đại học Senshu"),
+        ("Akihito", "person", "Nhật hoàng"),
+        ("Defense Tech", "organization", ""),
+    ]

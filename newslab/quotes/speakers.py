@@ -304,6 +304,9 @@ def name_at_end(tokens: list[str]) -> int:
     if i == n:
         return n
     clean = [_clean(t) for t in tokens]
+    title = lex.table("roles").starts(clean[i:])
+    if 0 < title < n - i:
+        i += title  # "Nhật Hoàng Akihito": a title written capitalised, not a family name
     run = clean[i:]
     surnames = lex.exact("surnames")
     places = lex.table("places", case=True)
@@ -477,6 +480,10 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         'Oleksii Reznikov'
     """
     sp = _parse_speaker(phrase, people, at)
+    if (sp is None or sp.kind == "unnamed") and " của " in phrase:
+        affiliated = _affiliated(phrase, people, at)  # "giáo sư X của Đại học Y"
+        if affiliated is not None:
+            return affiliated
     if sp is None or sp.kind != "person" or " của " not in f" {phrase} ":
         return sp
     words = _strip_phrase(_CONNECTIVE.sub("", _INFO_NOUNS.sub("", phrase))).split()
@@ -491,6 +498,27 @@ def parse_speaker(phrase: str, people: PeopleIndex, at: int = 0) -> Speaker | No
         lead = load_lexicon().table("honorific_male", "honorific_female", "honorific_neutral")
         sp.role = " ".join(title[lead.starts(title) :])
     return sp
+
+
+def _affiliated(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
+    """`giáo sư Ryo Ikebe của Đại học Senshu`: a person named before `của` and an organisation.
+
+    The organisation after `của` (an organisation head, a listed place or an outlet) is where
+    the person works, kept in the role.
+    """
+    head, _, tail = _strip_phrase(phrase).partition(" của ")
+    words = tail.split()
+    lex = load_lexicon()
+    if not words or not (
+        lex.table("org_heads").starts(words)
+        or lex.table("places", "outlets", case=True).starts([_clean(w) for w in words])
+    ):
+        return None
+    person = _parse_speaker(head, people, at)
+    if person is None or person.kind != "person" or not person.role:
+        return None  # (a bare name before "của" may be the organisation's own: "Apple của Tim")
+    person.role = f"{person.role} của {' '.join(_cut_predicate(words)).strip(' ,')}"
+    return person
 
 
 def _associate(words: list[str]) -> bool:
@@ -1026,6 +1054,8 @@ def _role_before(toks: list[str], i: int, roles: frozenset[str]) -> str:
     """
     found = 0
     for back in range(1, min(i, 11) + 1):
+        if toks[i - back].lower() in _COORDINATORS:
+            break  # "Tổng thống Mỹ Donald Trump và nhà lãnh đạo … Kim": not Kim's title
         words = toks[i - back : i]
         if any(w[-1:] in ",.;:" and not _ABBREVIATION.match(w) for w in words):
             if found:
@@ -1047,8 +1077,15 @@ _ABBREVIATION = re.compile(r"^(?:TP|Tp|TX|TT|Q|P)\.$")
 _PARENS = re.compile(r"\([^()]*\)")
 _ACRONYM_DASH = re.compile(r"(?<![\w-])([A-ZĐ]{1,4}) - (?=[A-ZĐ]{1,4}(?![\w-]))")
 _DASHES = frozenset("-–—")
-# Words of an English title, never of a person's name: a publication or a site named so.
-_ENGLISH_TITLE_WORDS = frozenset("The Is Of And For With From Are".split())
+_COORDINATORS = frozenset({"và", "với", "cùng", "hoặc", "hay"})
+# Words of an English title or of an organisation's name, never of a person's name: a
+# publication, a site or a body named so ("War Is Boring", "Defense Tech", "Farm Africa").
+_ENGLISH_TITLE_WORDS = frozenset(
+    "The Is Of And For With From Are News Times Post Journal Tech Group Daily Weekly Magazine "
+    "Review Monitor Today Herald Network Media Press Online Insider Foundation Institute Agency "
+    "Watch Africa International Global Research Analytics Capital Partners Holdings Airlines "
+    "Airways Motors Bank".split()
+)
 _WORD_DASH = re.compile(r"(?<=\w) - (?=[^\W\d_])")
 _EDGE_PUNCT = ",.;:!?()\"“”'’"
 _ARABIC_PART = re.compile(r"^(?:al|el|ul|ad|as|ash|bin|abu)-[A-Z]")
