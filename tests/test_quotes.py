@@ -957,3 +957,14 @@ def test_affiliations_emperors_coordinated_titles_and_english_names_of_bodies():
         ("Akihito", "person", "Nhật hoàng"),
         ("Defense Tech", "organization", ""),
     ]
+
+
+def test_a_chinese_name_referred_to_by_its_family_name():
+    # "Đối với Geng Mei, một giáo viên …", then "Geng nói": a Chinese name is referred to by
+    # its first part (the family name); "Geng" had been an organisation
+    text = (
+        "Đối với Geng Mei, một giáo viên ở Bắc Kinh, mì ăn liền là ký ức tuổi thơ.\n"
+        '"Nhưng bây giờ tôi không thể nhớ lần cuối cùng mình ăn chúng", Geng nói với Tân Hoa Xã.'
+    )
+    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    assert got == [("Geng Mei", "person")]

@@ -174,7 +174,7 @@ class PeopleIndex:
             self.text,
         )
         if found is None:
-            return None
+            return self._family_name_first(word)
         given = found.group(1).split()
         if _is_acronym(word) or any(
             w.lower() in _ORG_SUFFIX
@@ -187,6 +187,24 @@ class PeopleIndex:
         if _place_end([*given, word], len(given)) or not _foreign(given):
             return None
         return " ".join([*given, word])
+
+    def _family_name_first(self, word: str) -> str | None:
+        """`Geng` → `Geng Mei`: a listed East Asian family name, given first, then one given name.
+
+        The given name must be one foreign word (`Mei`, `Jae-in`), not a place or an outlet.
+        """
+        lex = load_lexicon()
+        if word not in lex.exact("east_asian_surnames"):
+            return None
+        found = re.search(
+            r"(?<![\w.])" + re.escape(word) + r"\s+([A-Z][a-z]+(?:-[a-z]+)?)(?![\w-])", self.text
+        )
+        if found is None:
+            return None
+        given = found.group(1)
+        if not _foreign([given]) or _place_end([given], 0) or given in _ENGLISH_TITLE_WORDS:
+            return None
+        return f"{word} {given}"
 
     def gender(self, name: str) -> str | None:
         """Gender of a resolved name from any honorific used with it in the article."""
