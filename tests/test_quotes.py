@@ -26,6 +26,11 @@ def _events(text: str) -> list[tuple[str, str, str]]:
     return [(e.speaker.name, e.speaker.kind, e.cue) for e in article_events(text)]
 
 
+def _sources(text: str, *fields: str) -> list[tuple[str, ...]]:
+    """The given attributes of each event's speaker (`"name"`, `"kind"`, `"role"`)."""
+    return [tuple(getattr(e.speaker, f) for f in fields) for e in article_events(text)]
+
+
 def test_multi_sentence_quote_is_one_sentence_with_its_attribution():
     spans = split_sentences(PESKOV)
     first = PESKOV[spans[0][0] : spans[0][1]]
@@ -516,7 +521,7 @@ def test_titles_and_affiliations_in_apposition_and_accusation_as_a_noun():
         "Uỷ ban Kiểm tra trung ương đã làm rõ những nội dung tố cáo chưa đúng, chưa có cơ sở.\n"
         "Hôm qua, quyền Cục trưởng Nguyễn Quang Vinh cho biết hồ sơ đã được trả lại."
     )
-    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "kind", "role")
     assert got == [
         ("Lê Thị Thoa", "person", "Trưởng phòng tổ chức lao động, công ty Hưng Việt"),
         ("Trần Thị Hồng Nhung", "person", "sinh viên Trường đại học Khoa học tự nhiên"),
@@ -534,7 +539,7 @@ def test_rank_and_post_together_and_a_bare_stage_name():
         "Tại sự kiện, Nhã Phương nổi bật với trang phục trắng.\n"
         "Nhã Phương cho biết thông tin là do báo chí đặt nghi vấn."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Trần Quang Thành", "Đại tá, Trưởng Công an huyện Quỳnh Phụ"),
         ("Nhã Phương", ""),
@@ -555,7 +560,7 @@ def test_employers_places_and_acronym_titles_are_not_names_or_roles():
         "Đây là giống thiên nga do Công ty Thoát nước Hà Nội Võ Tiến Hùng nhập từ Bỉ.\n"
         '"Việc nuôi loài chim này trên hồ đã được ủng hộ", ông Hùng nói.'
     )
-    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "kind", "role")
     assert got == [
         ("Công an huyện Quỳnh Lưu", "organization", ""),
         ("Nguyễn Sĩ Nguyên", "person", "Chuyên gia Thiết kế Giải pháp Dell Technologies"),
@@ -573,7 +578,7 @@ def test_company_after_a_post_in_apposition_is_no_person():
         "không nghiêm trọng.\n"
         "Tổng thống Putin cho biết Nga sẽ đáp trả."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [("Nguyễn Văn An", "tổng giám đốc Vietjet"), ("Putin", "Tổng thống")]
 
 
@@ -590,7 +595,7 @@ def test_conjunctions_nouns_and_ages_are_no_sources_or_roles():
         "leo thang.\n"
         "Ban tổ chức quyết định tước vương miện, dù người đẹp cho rằng cô bị hại."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Gary Stein", ""),
         ("Lâm Trịnh Nguyệt Nga", "đặc khu trưởng Hong Kong"),
@@ -609,7 +614,7 @@ def test_spokesman_title_guide_finance_and_england():
         "Sở Tài chính đề nghị các đơn vị rà soát lại quỹ.\n"
         "Thủ tướng Anh Theresa May khẳng định sẽ đưa vụ này vào cuộc nói chuyện."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Dmitry Peskov", "Người phát ngôn Tổng thống Nga"),
         ("Dmitry Peskov", "Người phát ngôn Tổng thống Nga"),
@@ -669,7 +674,7 @@ def test_titles_between_dashes_foreign_surnames_and_agency_acronyms():
         "Theo anh Đặng Việt Hùng, Bí thư đoàn thanh niên trại giam Xuân Hà, đây là hoạt động "
         "tình nguyện hè của đơn vị."
     )
-    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "kind", "role")
     assert got == [
         ("Luis Ocampo", "person", ""),
         (
@@ -698,7 +703,7 @@ def test_source_nouns_stamps_and_vietnamese_words_before_an_acronym():
         "Theo VKS, bị cáo đã có hành vi tiếp sức cho Bình chiếm đoạt tiền.\n"
         "VKS đề nghị xử phạt bị cáo 14 năm tù."
     )
-    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    got = _sources(text, "name", "kind")
     assert got == [("nguồn tin", "unnamed"), ("VKS", "organization"), ("VKS", "organization")]
 
 
@@ -735,7 +740,7 @@ def test_people_named_through_another_person_and_spaced_hyphen_names():
         "Chuyên gia quân sự Kim Dong - yub tại đại học Kyungnam nhận định đây là một thông điệp.\n"
         "Đại tá Lê Đình Toàn - trưởng phòng CSGT, Công an tỉnh Kon Tum - cho biết xe đã bị lật."
     )
-    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    got = _sources(text, "name", "kind")
     assert got == [
         ("quản lý của ca sĩ Nhật Kim Anh", "unnamed"),
         ("Thuỳ Trang", "person"),
@@ -759,7 +764,7 @@ def test_a_source_quoted_with_a_title_is_found_again_by_that_title():
         'Nhấn mạnh về "thương hiệu" Đà Nẵng, chủ tịch Quốc hội nhận định đời sống đã tốt hơn.\n'
         "Chủ tịch UBND thành phố Hà Nội Nguyễn Đức Chung cho biết thành phố sẽ xây nhà hát."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Võ Văn Tiến", "Bí thư Đảng uỷ phường Tam Bình"),
         ("Võ Văn Tiến", "Bí thư phường Tam Bình"),
@@ -780,7 +785,7 @@ def test_a_name_given_in_full_ends_a_title():
         "Ông Cao Phong Lâm là cán bộ xã.\n"
         "Trưởng Công an huyện Cao Phong cho biết vụ việc đang được điều tra."
     )
-    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    got = _sources(text, "name", "kind")
     assert got == [
         ("Manuel Neuer", "person"),
         ("Dmitry Peskov", "person"),
@@ -803,7 +808,7 @@ def test_time_phrases_charges_faced_and_arabic_names():
         "HĐXX đã vào hội ý, sau đó cho biết toà sẽ triệu tập các bên liên quan.\n"
         "Cuối ngày 25/5, một cán bộ Công an tỉnh Lâm Đồng cho biết đã bắt được nghi phạm."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Haider al-Abadi", "Thủ tướng Iraq"),
         ("Donald Trump", "Tổng thống Mỹ"),
@@ -830,7 +835,7 @@ def test_ministry_acronyms_with_a_dash_and_sentence_openers():
         "Công ty dầu khí và khí đốt tự nhiên khổng lồ Saudi Aramco cho biết đang đàm phán.\n"
         "Tổng thống Mỹ cảm ơn người đồng cấp Nga sau khi ông Putin yêu cầu cắt giảm nhân viên."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Nguyễn Chí Dũng", "Bộ trưởng Bộ KH - ĐT"),
         ("Bộ TN - MT", ""),
@@ -853,7 +858,7 @@ def test_a_full_name_after_an_unlisted_place_and_after_an_organisations_name():
         '"Danh sách này rất dài", chuyên gia Zhang nói.\n'
         "Zhang cho biết danh sách này đồng nghĩa với việc tháo dỡ tất cả các cơ sở."
     )
-    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    got = _sources(text, "name", "kind")
     assert got == [
         ("Đỗ Minh Tuấn", "person"),
         ("Nguyễn Đào Việt Phương", "person"),
@@ -876,7 +881,7 @@ def test_a_province_written_with_a_dash_and_country_words_in_given_names():
         "Bà Phan Thị Hoa (57 tuổi), trú thôn Khe Sòng, xã Dương Hoà, TX Hương Thuỷ, tỉnh Thừa "
         "Thiên - Huế cho biết, nhà bà vừa bị mất trộm."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Nguyễn Văn Cao", "Chủ tịch UBND tỉnh Thừa Thiên - Huế"),
         ("Phạm Minh An", "Giám đốc Sở Y tế tỉnh Bà Rịa - Vũng Tàu"),
@@ -902,7 +907,7 @@ def test_deputy_heads_korean_names_nouns_after_cues_and_declared_acts():
         "Peter McMahon, một kỹ sư cơ khí người Australia, tuyên bố những hình ảnh là máy bay.\n"
         "Kỹ sư cho rằng các quan chức đã nói với ông như vậy."
     )
-    got = [(e.speaker.name, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "role")
     assert got == [
         ("Trần Anh Tuấn", "Phó bí thư Thành đoàn Hà Nội"),
         ("Nguyễn Văn Phong", "Phó ban Tuyên giáo Thành uỷ Hà Nội"),
@@ -925,7 +930,7 @@ def test_ways_of_speaking_counterparts_publications_and_children():
         "Su-57 chưa đạt khả năng sẵn sàng chiến đấu và có thể bị tập kích, theo War Is Boring.\n"
         "Bé cho biết tên là Nguyễn Duy Trường, 12 tuổi, trú xã Trung Thành."
     )
-    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "kind", "role")
     assert got == [
         ("Donald Trump", "person", "Tổng thống"),
         ("Vladimir Putin", "person", "người đồng cấp Nga"),
@@ -949,7 +954,7 @@ def test_affiliations_emperors_coordinated_titles_and_english_names_of_bodies():
         'Nhật hoàng Akihito nói: "Tôi chân thành cảm ơn những người đã ủng hộ tôi".\n'
         "Theo Defense Tech, Nga đã thử nghiệm thành công tên lửa mới."
     )
-    got = [(e.speaker.name, e.speaker.kind, e.speaker.role) for e in article_events(text)]
+    got = _sources(text, "name", "kind", "role")
     assert got == [
         ("Donald Trump", "person", "Tổng thống Mỹ"),
         ("AP", "organization", ""),
@@ -966,5 +971,5 @@ def test_a_chinese_name_referred_to_by_its_family_name():
         "Đối với Geng Mei, một giáo viên ở Bắc Kinh, mì ăn liền là ký ức tuổi thơ.\n"
         '"Nhưng bây giờ tôi không thể nhớ lần cuối cùng mình ăn chúng", Geng nói với Tân Hoa Xã.'
     )
-    got = [(e.speaker.name, e.speaker.kind) for e in article_events(text)]
+    got = _sources(text, "name", "kind")
     assert got == [("Geng Mei", "person")]
