@@ -410,7 +410,6 @@ def _known_words() -> frozenset[str]:
 # result is the same as `_words_reference` sentence by sentence (tests pin this).
 
 
-
 def _capitalised_span(syl: list[str], space: list[bool], s: int, e: int) -> bool:
     """`_capitalised(sent, list(range(s, e)), False)`, without building the list."""
     first = syl[s]

@@ -31,6 +31,7 @@ from newslab.quotes.direct import colon_speaker, quote_words, quotes_in
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import _split, quote_regions
 from newslab.quotes.speakers import (
+    _DASHES,
     PeopleIndex,
     Speaker,
     _Mention,
@@ -896,7 +897,6 @@ _ADDRESS_ROLE = re.compile(
 )
 _SOURCE_NOUN = re.compile(r"(?:(?:một|các|những|nhiều|hai|ba)\s+)?nguồn\s", re.I)
 _NEW_CLAUSE = re.compile(r"(?:dù|mặc dù|tuy|nhưng|song)\s", re.I)
-_DASHES = frozenset("-–—")
 _ADMIN_PREFIX = re.compile(
     r"^(?:(?:trú|ngụ|cư trú|thường trú)(?:\s+(?:ở|tại))?\s+)?"  # "trú thôn Khe Sòng": an address
     r"(?:TP\.?|Tp\.?|TX\.?|TT\.?|thành phố|tỉnh|quận|huyện|thị xã|thị trấn|xã|phường|thôn|"

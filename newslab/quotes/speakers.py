@@ -1133,6 +1133,8 @@ def name_dashes(text: str, acronyms_places: bool = False) -> list[int]:
         out += [m.end(1) + 1 for m in _ACRONYM_DASH.finditer(text)]  # "Bộ KH - ĐT"
         out += _place_dashes(text)
     return sorted(out)
+
+
 _OPEN_PAREN = re.compile(r"\s\([^()]*$")  # a parenthesis the segment cut before it closed
 _SPACE_RUN = re.compile(r"\s+")
 _PASSIVE = re.compile(r"(?:^|\s)(?:được|bởi)\s+(\S.*)$")
