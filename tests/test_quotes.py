@@ -973,3 +973,12 @@ def test_a_chinese_name_referred_to_by_its_family_name():
     )
     got = _sources(text, "name", "kind")
     assert got == [("Geng Mei", "person")]
+
+
+def test_highland_names_spaced_at_the_apostrophe_are_read_whole():
+    # VietNews writes "H’ Hen Niê": the speaker had been "H Hen Niê", the apostrophe lost
+    text = (
+        "Hoa hậu H’ Hen Niê cho biết đã sẵn sàng lên đường đến Bangkok để tham gia cuộc thi.\n"
+        "Bà H’ Yô Na Byă khẳng định không hề bán cây đa sộp nào cho bất kỳ ai."
+    )
+    assert _sources(text, "name") == [("H’Hen Niê",), ("H’Yô Na Byă",)]

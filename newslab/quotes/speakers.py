@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 
-from newslab._spaced_names import name_dash_offsets
+from newslab._spaced_names import join_spaced_names, name_dash_offsets
 from newslab._term_names import _looks_vietnamese
 from newslab.quotes.lexicon import load_lexicon
 from newslab.quotes.sentences import _newlines
@@ -147,13 +147,12 @@ class PeopleIndex:
         words = name.split()
         if _place_end(words, len(words) - 1):
             return False  # "Hà Nội", "Grab Việt Nam"
-        uses = [
-            m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.text)
-        ]
+        text = join_spaced_names(self.text)  # names are read joined ("H’ Hen Niê")
+        uses = [m.start() for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
         if len(uses) < 3:
             return False
         for at in uses:
-            lead = self.text[max(0, at - 40) : at].rstrip()
+            lead = text[max(0, at - 40) : at].rstrip()
             before = lead.split()
             if not before:
                 continue
@@ -437,9 +436,7 @@ def _place_in_given_name(clean: list[str], j: int, n: int) -> bool:
 
 def _strip_phrase(phrase: str) -> str:
     phrase = _OPEN_PAREN.sub("", _PARENS.sub(" ", phrase))  # "Bị cáo X (nguyên Phó …, HT"
-    if " - " in phrase:
-        for at in reversed(name_dashes(phrase)):  # "Kim Dong - yub" (VietNews)
-            phrase = phrase[: at - 1] + "-" + phrase[at + 2 :]
+    phrase = join_spaced_names(phrase)  # "Kim Dong - yub", "K’ Bổ" (VietNews)
     phrase = _SPACE_RUN.sub(" ", phrase).strip(" ,;:-–—\"“”'’")
     return phrase
 
