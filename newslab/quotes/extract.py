@@ -322,23 +322,22 @@ def _not_a_person(phrase: str, people: PeopleIndex) -> bool:
     return sp is None or sp.kind != "person"
 
 
+def _title_length(tokens: list[str]) -> int:
+    """Length of the honorific or title the words open with (0 if none)."""
+    lex = load_lexicon()
+    return lex.table("honorific_male", "honorific_female", "honorific_neutral", "roles").starts(
+        tokens
+    )
+
+
 def _titled(tokens: list[str]) -> bool:
     """Whether the words open with an honorific or a title (`anh Chí`, `đạo diễn Phạm …`)."""
-    lex = load_lexicon()
-    return bool(
-        tokens
-        and lex.table("honorific_male", "honorific_female", "honorific_neutral", "roles").starts(
-            tokens
-        )
-    )
+    return bool(tokens) and _title_length(tokens) > 0
 
 
 def _titled_name(tokens: list[str]) -> bool:
     """Whether the words open with an honorific or a title, then a name (`Ông Lê …`)."""
-    lex = load_lexicon()
-    k = lex.table("honorific_male", "honorific_female", "honorific_neutral", "roles").starts(
-        tokens
-    )
+    k = _title_length(tokens)
     return 0 < k < len(tokens) and tokens[k][:1].isupper()
 
 
