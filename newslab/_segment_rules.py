@@ -9,7 +9,10 @@ sentence by sentence on pyvi's decisions (from `newslab._tokenizer`), these rule
 2. merge runs of capitalised words into one name (`Phạm_Minh_Chính`, `Điện_Kremlin`),
    except all-caps acronyms (`UBND`, `TP`), a capitalised common word that only starts the
    sentence (`Theo`, `Ông`), and a country or city written just before a person's name
-   (`Mỹ` | `Joe_Biden`). Small shipped lexicons (family names, places) back these choices.
+   (`Mỹ` | `Joe_Biden`). Small shipped lexicons (family names, places) back these choices;
+3. join two words that together spell a compound of three or four syllables in pyvi's own
+   word list, which pyvi's model cut inside (`câu | lạc_bộ`, `Tết_Nguyên | đán`,
+   `tàu | sân_bay`: an aircraft carrier, not an airport).
 
 Nothing here is tuned to one corpus: the rules look at capitalisation, spacing and pyvi's
 own word list.
@@ -28,11 +31,11 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, pairwise
-from operator import itemgetter, not_
+from operator import add, itemgetter, not_
 
 from newslab._tokenizer import SYLLABLE_RE, FastTokenizer
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 # Punctuation after which the next word starts a clause (and may be capitalised for that
 # reason alone). A comma is not one: "..., Nam nói" names Nam.
@@ -404,6 +407,41 @@ def _known_words() -> frozenset[str]:
     return frozenset(w.lower() for w in words.split("\n") if " " in w)
 
 
+@lru_cache(maxsize=1)
+def _compounds() -> tuple[frozenset[str], frozenset[str]]:
+    """Return the 3- and 4-syllable compounds of pyvi's word list and their first syllables."""
+    long = frozenset(w for w in _known_words() if 3 <= w.count(" ") + 1 <= 4)
+    return long, frozenset(w.split(" ", 1)[0] for w in long)
+
+
+@lru_cache(maxsize=1)
+def _compound_pairs() -> frozenset[str]:
+    """Each compound of `_compounds` as two words written together, lowercase.
+
+    `câu lạc bộ` gives `câulạc_bộ` (`câu` + `lạc_bộ`) and `câu_lạcbộ` (`câu_lạc` + `bộ`): a
+    quick filter; a hit that is cut elsewhere is rejected by `_is_compound`.
+    """
+    pairs = set()
+    for word in _compounds()[0]:
+        syl = word.split(" ")
+        for cut in range(1, len(syl)):
+            pairs.add("_".join(syl[:cut]) + "_".join(syl[cut:]))
+    return frozenset(pairs)
+
+
+def _is_compound(syl: list[str], space: list[bool], a: int, b: int, c: int) -> bool:
+    """Whether the words `syl[a:b]` and `syl[b:c]` together spell a known compound.
+
+    Both must be spaced syllables (`câu lạc bộ`, not `Covid-19`), three or four in all.
+    """
+    if not 3 <= c - a <= 4:
+        return False
+    long, firsts = _compounds()
+    if syl[a].lower() not in firsts or not all(space[a + 1 : c]):
+        return False
+    return " ".join(syl[a:c]).lower() in long
+
+
 # ---------------------------------------------------------------------------------------------
 # The rules on a whole text at once. Words are kept as the index of their first syllable in
 # the text's syllables; each rule looks only at the few places where it can apply, and the
@@ -659,7 +697,30 @@ def _apply_rules(t: _Text, joined: list[bool]) -> list[str]:
     up = list(map(str.isupper, map(itemgetter(0), t.syl)))  # starts uppercase
     starts = _unglue_starts(t, starts, up)
     starts = _merge_names(t, starts, up)
-    return _render(t, starts)
+    return _join_compounds(t, starts, _render(t, starts))
+
+
+def _join_compounds(text: _Text, starts: list[int], words: list[str]) -> list[str]:
+    """`_join_compound_words` on every sentence, on the rendered `words` (one per start).
+
+    Each pair of words is looked up written together (`_compound_pairs`), at C speed; the few
+    hits are checked with `_is_compound` (a compound never spans a sentence start).
+    """
+    low = " ".join(words).lower().split(" ")  # no word holds a space
+    pairs = map(add, low, low[1:])
+    hits = list(compress(range(len(low) - 1), map(_compound_pairs().__contains__, pairs)))
+    if not hits:
+        return words
+    syl, space = text.syl, text.space
+    bounds = [*starts, len(syl)]
+    out: list[str] = []
+    done = 0  # words before this index are in `out`
+    for k in hits:
+        if k >= done and _is_compound(syl, space, bounds[k], bounds[k + 1], bounds[k + 2]):
+            out += words[done:k]
+            out.append(f"{words[k]}_{words[k + 1]}")
+            done = k + 2
+    return out + words[done:]
 
 
 def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
@@ -700,7 +761,7 @@ def _words_reference(sent: _Sentence, joins: list[bool]) -> list[str]:
     title = sum(1 for x in letters if x[0].isupper())
     if upper * 2 > len(letters) or (len(letters) >= 5 and title * 10 > len(letters) * 9):
         # A headline in capitals or in Title Case: case says nothing about names there.
-        return [sent.render(w[0], w[-1] + 1) for w in words]
+        return [sent.render(w[0], w[-1] + 1) for w in _join_compound_words(sent, words)]
 
     out: list[list[int]] = []
     k = 0
@@ -721,7 +782,24 @@ def _words_reference(sent: _Sentence, joins: list[bool]) -> list[str]:
             continue
         for group in _split_run(sent, run, clause_start):
             out.append([i for w in group for i in w])
-    return [sent.render(w[0], w[-1] + 1) for w in out]
+    return [sent.render(w[0], w[-1] + 1) for w in _join_compound_words(sent, out)]
+
+
+def _join_compound_words(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:
+    """Join each pair of words that spells a known compound (`_is_compound`), left to right."""
+    out: list[list[int]] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if k + 1 < len(words) and _is_compound(
+            sent.syl, sent.space, w[0], w[-1] + 1, words[k + 1][-1] + 1
+        ):
+            out.append(w + words[k + 1])
+            k += 2
+        else:
+            out.append(w)
+            k += 1
+    return out
 
 
 def _segment_text_reference(text: str, tokenizer: FastTokenizer) -> list[str]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from newslab._segment_rules import _known_words
 from newslab._term_names import (
     NAME_MARK,
     _alias_short_names,
@@ -244,11 +245,14 @@ def _token_units(
                 _Unit("cap", (syl,), initial and k == 0) for k, syl in enumerate(syllables)
             ), False
         return (_Unit("cap", syllables, initial),), False
-    if lowered in lower_vocab or (
-        caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables)
+    if (
+        lowered in lower_vocab
+        or (caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables))
+        or lowered.replace("_", " ") in _known_words()
     ):
-        # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals.
-        # Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
+        # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals;
+        # "Bộ_Chính_trị", "Tết_Nguyên_đán": a compound of pyvi's word list (`segment` joins
+        # them). Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
         return (_Unit("word" if initial else "capword", syllables, initial),), False
     # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
     units = []

@@ -14,7 +14,8 @@ from newslab.segmentation import _tokenizer
 
 # Sentences that exercise every rule: glue (dates, times, dotted abbreviations, hyphenated
 # names), names split off a glued lowercase tail, places before names, clause starts,
-# headlines in capitals and in Title Case, a sentence-final abbreviation, non-NFC text.
+# headlines in capitals and in Title Case, a sentence-final abbreviation, non-NFC text,
+# compounds pyvi cuts (also across sentence and line breaks, where they must not join).
 TRICKY = [
     "Thủ tướng Phạm Minh Chính đến TP.HCM ngày 7/12/2023 lúc 20:35, giá 94.000 đồng.",
     "HLV Park Hang-seo và Covid-19; Hà Nội-Hải Phòng; tỷ số 2-1. PGS.TS Nguyễn Văn An nói.",
@@ -29,6 +30,7 @@ TRICKY = [
     "   \t ",
     "Một. Hai! Ba? Bốn… Năm",
     "Công an huyện Cư M’gar và Ea H’leo; ông K’Bổ, D'Artagnan, Trump's, 'A' và ‘Người phán xử’.",
+    "Tàu sân bay đến câu lạc bộ; Tết Nguyên\nđán. Câu. Lạc bộ, Bộ Chính trị. BỘ CHÍNH TRỊ HỌP",
 ]
 
 
@@ -38,6 +40,7 @@ def _fuzz_texts(n: int, seed: int) -> list[str]:
         *"Việt Nam Hàn Quốc Washington Tập Cận Bình điện đàm thủ tướng cho biết ngày và".split(),
         "Hang-seo", "TP.HCM", "TP.", "HCM", "PGS.TS", "UBND", "Covid-19", "7/12", "20:35", "2-1",
         "M’gar", "K’Bổ", "D'Artagnan", "’", "'",
+        *"câu lạc bộ tàu sân bay Tết Nguyên đán Chính trị nhà chức trách".split(),
     ]  # fmt: skip
     extra = [*string.punctuation, "…", "“", "”", "–", "0", "12", "==>", "...", "Mr.", ". ", "\n"]
     rng = random.Random(seed)

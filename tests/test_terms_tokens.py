@@ -35,6 +35,13 @@ def test_common_word_written_with_capitals_stays_a_word():
     assert td.docs[0][0] == "bộ_trưởng"
 
 
+def test_compound_written_with_capitals_is_one_word_not_a_name_and_a_word():
+    # `segment` writes "Bộ_Chính_trị", "Tết_Nguyên_đán" whole (compounds of pyvi's list).
+    td = terms_of(["Hôm_qua Bộ_Chính_trị họp trước Tết_Nguyên_đán ."])
+    assert "bộ_chính_trị" in td.docs[0] and "tết_nguyên_đán" in td.docs[0]
+    assert not {"^bộ_chính", "trị", "^tết_nguyên", "đán"} & set(td.docs[0])
+
+
 def test_hyphenated_korean_name_is_one_term():
     # As pyvi does: "Kim Jong-un" comes out as "Kim_Jong - un".
     hyphen_split = lambda lines: [line.replace("-", " - ").split() for line in lines]  # noqa: E731
