@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from itertools import compress, pairwise
@@ -208,6 +209,9 @@ class _Text:
         self.starts = starts
 
 
+# The rules below read only `syl` and `space`, which both classes have.
+_Syllables = _Sentence | _Text
+
 _APOSTROPHES = frozenset(("’", "'"))
 _GLUE_SEPARATORS = frozenset(("/", "-", ":")) | _APOSTROPHES
 
@@ -216,7 +220,7 @@ def _is_alnum(s: str) -> bool:
     return s[:1].isalnum()
 
 
-def _glue_around(sep: str, left: list[int], right: list[int], syl: list[str]) -> bool:
+def _glue_around(sep: str, left: Sequence[int], right: Sequence[int], syl: list[str]) -> bool:
     """Whether `left sep right`, written without spaces, is one token."""
     a, c = syl[left[-1]], syl[right[0]]
     if a[:1].isdigit() and c[:1].isdigit():
@@ -280,7 +284,7 @@ def _place_prefix(syls: list[str], places: frozenset[tuple[str, ...]], longest: 
 
 
 def _cut(
-    sent: _Sentence, run: list[list[int]], n: int
+    sent: _Syllables, run: list[list[int]], n: int
 ) -> tuple[list[list[int]], list[list[int]]] | None:
     """Cut a run after its first `n` syllables (inside a word if pyvi glued across the cut)."""
     left: list[list[int]] = []
@@ -298,7 +302,7 @@ def _cut(
 
 
 def _split_run(
-    sent: _Sentence, run: list[list[int]], clause_start: bool
+    sent: _Syllables, run: list[list[int]], clause_start: bool
 ) -> list[list[list[int]]]:
     """Split a run of capitalised words into names (each a list of words)."""
     surnames, places, longest, common = _lexicons()
@@ -501,7 +505,7 @@ def _glue_text(text: _Text, joined: list[bool], starts: list[int]) -> list[int]:
             q -= 1
         left = range(starts[q], i)  # the word before, with what was merged into it
         right = range(nxt, starts[p + 2] if p + 2 < len(starts) else n)
-        if _glue_around(b, left, right, syl):  # type: ignore[arg-type]
+        if _glue_around(b, left, right, syl):
             removed.update((i, nxt))
     return [s for s in starts if s not in removed] if removed else starts
 
@@ -623,7 +627,7 @@ def _name_starts(text: _Text, words: list[int], stop: int, clause_start: bool) -
     if groups is None:
         bounds = [*words, stop]
         run = [list(range(a, b)) for a, b in pairwise(bounds)]
-        groups = tuple(g[0][0] - s for g in _split_run(text, run, clause_start))  # type: ignore[arg-type]
+        groups = tuple(g[0][0] - s for g in _split_run(text, run, clause_start))
         if len(_RUNS) < _MAX_CACHED_RUNS:
             _RUNS[key] = groups
     return [s + g for g in groups]
