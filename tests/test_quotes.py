@@ -982,3 +982,38 @@ def test_highland_names_spaced_at_the_apostrophe_are_read_whole():
         "Bà H’ Yô Na Byă khẳng định không hề bán cây đa sộp nào cho bất kỳ ai."
     )
     assert _sources(text, "name") == [("H’Hen Niê",), ("H’Yô Na Byă",)]
+
+
+def test_a_title_ending_the_sentence_before_names_nobody():
+    # VietNews test/012745: "…của cựu tổng thống. Trong phiên xử…": "Trong" (in) had been
+    # read as a person titled "tổng thống", and "Ông ta" resolved to it
+    text = (
+        "Quân đội thu giữ hơn 113 triệu USD tại nhà riêng của cựu tổng thống.\n"
+        "Trong phiên xử hôm 7/9, al Bashir mặc áo choàng trắng, ngồi sau song sắt.\n"
+        "Ông ta từng phủ nhận mọi cáo buộc trong phiên truy tố một tuần trước."
+    )
+    assert "Trong" not in {name for (name,) in _sources(text, "name")}
+
+
+def test_a_lowercase_particle_stays_inside_a_foreign_name():
+    # vims-dev Cluster_067: the speaker had been "Teran", titled "phát ngôn viên SWIFT
+    # Natasha de"; VietNews: "Omar al Bashir" had been "Bashir" titled "tổng thống Omar al"
+    text = (
+        "Phát ngôn viên SWIFT Natasha de Teran cho biết tổ chức này sẽ tăng cường bảo mật.\n"
+        "Cựu tổng thống Omar al Bashir khẳng định ông không biết gì về số tiền."
+    )
+    got = _sources(text, "name", "role")
+    assert got == [("Natasha de Teran", "Phát ngôn viên SWIFT"), ("Omar al Bashir", "Cựu tổng thống")]
+
+
+def test_countries_after_a_title_are_no_person():
+    # "tổng thống Sudan", "tại La Hay": places, not people named after a title
+    from newslab.quotes.speakers import index_people
+
+    text = (
+        "Thiếu tướng Yasser Bashir, cựu chánh văn phòng tổng thống Sudan, làm nhân chứng.\n"
+        "Toà án Hình sự Quốc tế tại La Hay đã phát lệnh bắt cựu tổng thống Sudan năm 2009."
+    )
+    names = {m.name for m in index_people(text).mentions}
+    assert "Yasser Bashir" in names
+    assert not names & {"Sudan", "La Hay"}

@@ -314,7 +314,16 @@ def name_at_end(tokens: list[str]) -> int:
     lex = load_lexicon()
     n = len(tokens)
     i = n
-    while i > 0 and (_is_cap(tokens[i - 1]) or _ARABIC_PART.match(tokens[i - 1])) and n - (i - 1) <= 5:
+    while (
+        i > 0
+        and (
+            _is_cap(tokens[i - 1])
+            or _ARABIC_PART.match(tokens[i - 1])
+            # "Omar al Bashir", "Luiz da Silva": a particle between two capitalised words
+            or (i < n and i >= 2 and tokens[i - 1] in _PARTICLES and _is_cap(tokens[i - 2]))
+        )
+        and n - (i - 1) <= 5
+    ):
         if i < n and tokens[i - 1].endswith(("-", "–")):
             break  # "Huấn- Phó Giám đốc": a dash glued to the name ends it
         i -= 1
@@ -846,6 +855,9 @@ def _role_gender(role: str) -> str | None:
 _RUN = re.compile(r"(?:[^\W\d_][\w.'’-]*)(?:\s+[^\W\d_][\w.'’-]*)*")
 
 
+_SENTENCE_END = frozenset(".!?…")
+
+
 def index_people(text: str) -> PeopleIndex:
     """Find the people an article names with an honorific, a title or a Vietnamese family name.
 
@@ -889,8 +901,10 @@ def index_people(text: str) -> PeopleIndex:
             # One word is a name only after an honorific or a title (`ông Putin`,
             # `Tổng thống Putin`), so prev1 or prev2 below must be one; both end with this word.
             low = words[i - 1].lower() if i else ""
-            if low.rstrip(_EDGE) not in titled_last and low.strip(_EDGE) not in titled:
-                continue
+            if low[-1:] in _SENTENCE_END or (
+                low.rstrip(_EDGE) not in titled_last and low.strip(_EDGE) not in titled
+            ):
+                continue  # (a title that ends the sentence before: "…của cựu tổng thống. Trong")
             run = [words[i]]
         else:
             j = i
