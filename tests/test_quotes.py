@@ -1017,3 +1017,22 @@ def test_countries_after_a_title_are_no_person():
     names = {m.name for m in index_people(text).mentions}
     assert "Yasser Bashir" in names
     assert not names & {"Sudan", "La Hay"}
+
+
+def test_time_phrases_after_the_source_are_not_part_of_it():
+    # VietNews test/012049, test/010993, vims-dev Cluster_014 and Cluster_092: the time
+    # phrase had stayed in the source ("các hãng tin Nga đầu"), or killed the cue ("tháng
+    # trước cho biết": "trước" before a cue reads "before")
+    text = (
+        "Các hãng tin Nga đầu ngày 23/12 cho biết một tiểu đoàn đã được điều động đến Aleppo.\n"
+        "Báo cáo của cơ quan phòng vệ Đài Loan gần đây cho biết không quân Trung Quốc đã 16 lần"
+        " diễn tập.\n"
+        "Hãng thông tấn Yonhap đầu năm ngoái cho hay cô đã kết hôn.\n"
+        "Đài NHK (Nhật Bản) hồi tháng trước cho biết Nhật hoàng đã trải qua ca phẫu thuật tim."
+    )
+    assert _sources(text, "name") == [
+        ("các hãng tin Nga",),
+        ("cơ quan phòng vệ Đài Loan",),
+        ("Hãng thông tấn Yonhap",),
+        ("Đài NHK",),
+    ]

@@ -24,6 +24,10 @@ _BAD_BEFORE = frozenset(
     "của với cuộc lần mà có hay hoặc khi đang cần nên dám định đáng tiếp kịp vẫn lúc sau "
     "trước tại nhằm hỏi ai nào động gửi nhận mong đơn thư bởi chấp câu bài".split()
 )
+# A time phrase ending in a word of `_BAD_BEFORE`: "Bộ Quốc phòng Nga tuần trước cho biết".
+_TIME_BEFORE = frozenset(
+    (n, w) for n in ("tuần", "tháng", "năm", "hôm", "ngày") for w in ("trước", "sau")
+)
 # Words before a cue (lowercase, as written) that make it part of a noun ("công nghệ thông
 # tin", "nguồn thông tin", "giải quyết tố cáo", "xử lý tố cáo", "người tố cáo").
 _BAD_BEFORE_CUE = {
@@ -279,7 +283,7 @@ def find_cues(masked: str) -> list[Cue]:
         after_text = masked[cue.end :]
         after = _words(after_text[:30])
         if before and (
-            before[-1] in _BAD_BEFORE
+            (before[-1] in _BAD_BEFORE and tuple(before[-2:]) not in _TIME_BEFORE)
             or (before[-1] == "việc" and before[-2:-1] != ["vụ"])
             or before[-2:] == ["nội", "dung"]  # "nội dung tố cáo" (not the name "Dung")
             or before[-2:] == ["thực", "hiện"]  # "thực hiện cam kết" (fulfil a commitment)

@@ -51,6 +51,13 @@ _AUX_STOP = frozenset(
     "khi qua sau trước bằng vẫn luôn liên tục nhiều tiếp ngay chính chỉ là để nhằm vì nên bị vào "
     "hồi dự thường rạng".split()
 )
+# Time phrases after a subject: "đầu tuần", "cuối tháng 5", "gần đây", "tuần trước".
+_TIME_EDGE = frozenset({"đầu", "cuối", "giữa"})
+_TIME_NOUNS = frozenset({"ngày", "tuần", "tháng", "năm", "quý"})
+_TIME_PAIRS = frozenset(
+    {("gần", "đây"), ("hôm", "nay")}
+    | {(n, w) for n in ("tuần", "tháng", "năm") for w in ("này", "qua", "trước", "ngoái", "tới")}
+)
 _AUX_OK_AFTER = {
     "chính": {"phủ", "quyền", "trị"},
     "chỉ": {"huy", "đạo"},
@@ -466,6 +473,8 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             return tokens[:k]
         if low in {"ngày", "tháng"} and nxt[:1].isdigit():
             return tokens[:k]  # "Quân đội Iraq tháng 12/2017 (tuyên bố)"
+        if (low in _TIME_EDGE and nxt in _TIME_NOUNS) or (low, nxt) in _TIME_PAIRS:
+            return tokens[:k]  # "Các hãng tin Nga đầu ngày 23/12", "… Đài Loan gần đây"
         if low == "cùng" and nxt in {"ngày", "hôm", "lúc", "thời"}:
             return tokens[:k]  # "Tổng thống Mỹ Donald Trump cùng ngày (cảnh báo)"
         if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
