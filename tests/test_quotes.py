@@ -1036,3 +1036,26 @@ def test_time_phrases_after_the_source_are_not_part_of_it():
         ("Hãng thông tấn Yonhap",),
         ("Đài NHK",),
     ]
+
+
+def test_a_rejection_before_the_cue_is_no_part_of_the_source():
+    # VietNews test/009067: "Nga bác cáo buộc" had been the source "Nga bác" of the cue
+    # "cáo buộc" (a noun there); the source of "cho rằng" is Russia
+    text = (
+        "Mỹ cáo buộc Moskva làm giả chứng cứ, nhưng Nga bác cáo buộc, đồng thời cho rằng chính"
+        " cuộc không kích của Mỹ là nguyên nhân dẫn đến sự chậm trễ."
+    )
+    assert _sources(text, "name", "kind") == [("Mỹ", "organization"), ("Nga", "organization")]
+
+
+def test_surnamed_and_outlets():
+    # VietNews test/001266: "Nam diễn viên họ Lee" (the actor surnamed Lee) had the role
+    # "Nam diễn viên họ"; test/009751: "National Interest" had been a person
+    text = (
+        "Nam diễn viên họ Lee cho rằng ngoài nhân vật cá tính, anh còn cân nhắc kịch bản phim.\n"
+        "Theo National Interest, một trong những nội dung được vạch ra là tấn công phủ đầu."
+    )
+    assert _sources(text, "name", "kind", "role") == [
+        ("Lee", "person", "Nam diễn viên"),
+        ("National Interest", "organization", ""),
+    ]

@@ -42,7 +42,8 @@ _BAD_BEFORE_CUE = {
     "cam kết": frozenset({"bản", "Bản"}),
     "kiến nghị": frozenset({"bản", "Bản"}),
     "khẳng định": frozenset({"tái", "Tái"}),
-    "cáo buộc": frozenset({"mặt"}),  # "đối mặt cáo buộc" (facing charges)
+    # "đối mặt cáo buộc" (facing charges), "Nga bác (bỏ) cáo buộc" (rejects the charge)
+    "cáo buộc": frozenset({"mặt", "bác", "bỏ"}),
     "phát biểu": frozenset({"dẫn"}),
     # "Cách nói …", "lời nói", "tiếng nói", "câu nói" (a way of speaking, speech, a voice)
     "nói": frozenset({"cách", "Cách", "lối", "Lối", "lời", "Lời", "tiếng", "Tiếng", "câu", "Câu"}),

@@ -477,6 +477,10 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             return tokens[:k]  # "Các hãng tin Nga đầu ngày 23/12", "… Đài Loan gần đây"
         if low == "cùng" and nxt in {"ngày", "hôm", "lúc", "thời"}:
             return tokens[:k]  # "Tổng thống Mỹ Donald Trump cùng ngày (cảnh báo)"
+        if low == "trích" and nxt == "dẫn":
+            return tokens[:k]  # "(thư ngỏ được) KCNA trích dẫn"
+        if low == "bác" and nxt in {"bỏ", "cáo", "tin", "thông"}:
+            return tokens[:k]  # "Nga bác cáo buộc, đồng thời cho rằng": rejects, then says
         if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
             return tokens[:k]  # "Công an tỉnh X phát đi thông báo" (not "Nhà phát hành")
         if low in {"có", "ra", "gửi", "ban", "đưa"} and nxt in {
@@ -700,7 +704,9 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             start = len(tokens)  # "Hoàng tử Anh": England's prince, found by the title below
         if start < len(tokens) and start >= r:
             name = people.full_name(" ".join(_clean(t) for t in tokens[start:]))
-            role = " ".join(tokens[:start]).strip(" ,")
+            # ("Nam diễn viên họ Lee": the actor surnamed Lee)
+            end = start - 1 if start > r and tokens[start - 1] == "họ" else start
+            role = " ".join(tokens[:end]).strip(" ,")
             g = _role_gender(role) or people.gender(name)
             return Speaker(name, "person", role or people.role(name), g)
         tail = [_clean(t) for t in tokens[r:]]
