@@ -35,8 +35,9 @@ from itertools import compress, pairwise
 from operator import add, itemgetter, not_
 
 from newslab._tokenizer import SYLLABLE_RE, FastTokenizer
+from newslab.normalization import place_tones
 
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 # Punctuation after which the next word starts a clause (and may be capitalised for that
 # reason alone). A comma is not one: "..., Nam nói" names Nam.
@@ -664,7 +665,7 @@ def segment_text(text: str, tokenizer: FastTokenizer) -> list[str]:
         space, as in `7/12`); whitespace dropped, punctuation kept, capitalisation kept.
     """
     t = _Text(text)
-    return _apply_rules(t, tokenizer.joins_flat(t.syl, t.starts)) if t.syl else []
+    return _apply_rules(t, tokenizer.joins_flat(place_tones(t.syl, "new"), t.starts)) if t.syl else []
 
 
 def segment_texts(texts: list[str], tokenizer: FastTokenizer) -> list[list[str]]:
@@ -683,7 +684,7 @@ def segment_texts(texts: list[str], tokenizer: FastTokenizer) -> list[list[str]]
     for t in parsed:
         starts += [len(syl) + i for i in t.starts]
         syl += t.syl
-    joined = tokenizer.joins_flat(syl, starts)
+    joined = tokenizer.joins_flat(place_tones(syl, "new"), starts)
     out: list[list[str]] = []
     at = 0
     for t in parsed:
@@ -738,7 +739,7 @@ def segment_sentence(text: str, tokenizer: FastTokenizer) -> list[str]:
         Words in order, as `segment_text` gives them.
     """
     sent = _Sentence(text)
-    return _words_reference(sent, tokenizer.joins(sent.syl)) if sent.syl else []
+    return _words_reference(sent, tokenizer.joins(place_tones(sent.syl, "new"))) if sent.syl else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -811,6 +812,7 @@ def _segment_text_reference(text: str, tokenizer: FastTokenizer) -> list[str]:
     sents = [_Sentence(s) for s in split_sentences(text)]
     sents = [s for s in sents if s.syl]
     words: list[str] = []
-    for sent, joins in zip(sents, tokenizer.joins_many([s.syl for s in sents]), strict=True):
+    spelled = [place_tones(s.syl, "new") for s in sents]
+    for sent, joins in zip(sents, tokenizer.joins_many(spelled), strict=True):
         words.extend(_words_reference(sent, joins))
     return words

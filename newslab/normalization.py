@@ -23,7 +23,7 @@ _VOWELS = frozenset("aeiouyAEIOUY")
 _STYLE_PAIRS = frozenset({"oa", "oe", "uy"})
 
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
-_WORDS_APART = re.compile(r"(\w+)")  # split: words at odd positions
+_WORDS_APART = re.compile(r"([^\W_]+)")  # split: words at odd positions ("_" joins words)
 # Words already placed, per style (a dict lookup per word instead of a callback per match).
 _PLACED: dict[str, dict[str, str]] = {"new": {}, "old": {}}
 _MAX_PLACED = 500_000
@@ -120,15 +120,27 @@ def normalize(text: str, *, tone_style: ToneStyle = None) -> str:
     text = _clean_characters(text)
     if tone_style is None:
         return text
+    parts = _WORDS_APART.split(text)
+    parts[1::2] = place_tones(parts[1::2], tone_style)
+    return "".join(parts)
+
+
+def place_tones(words: list[str], tone_style: str) -> list[str]:
+    """Each of `words` (NFC syllables) with its tone mark placed in `tone_style`.
+
+    The word-level step of `normalize`, for callers that already hold syllables (`segment`
+    decides word boundaries on pyvi's own spelling, the "new" style).
+
+    Example:
+        >>> place_tones(["hòa", "bình", "7/12"], "new")
+        ['hoà', 'bình', '7/12']
+    """
     placed = _PLACED[tone_style]
     if len(placed) > _MAX_PLACED:
         placed.clear()
-    parts = _WORDS_APART.split(text)
-    words = parts[1::2]
     got = list(map(placed.get, words))
     if None in got:
         for i, word in enumerate(words):
             if got[i] is None:
                 got[i] = placed[word] = _place_tone(word, tone_style)
-    parts[1::2] = got
-    return "".join(parts)
+    return got

@@ -26,6 +26,13 @@ def test_words_with_one_placement_are_unchanged(word):
     assert normalize(word, tone_style="old") == word
 
 
+def test_segmented_text_keeps_its_words():
+    # "_" joins the syllables of a segmented word: each syllable is placed on its own
+    # ("điểm_nóng" had become "điểm_nong", the tone moved across the underscore)
+    assert normalize("điểm_nóng ô_nhiễm hoà_bình", tone_style="old") == "điểm_nóng ô_nhiễm hòa_bình"
+    assert normalize("Lập_Tức Dọa", tone_style="new") == "Lập_Tức Doạ"
+
+
 def test_normalize_characters():
     raw = "\ufeffHo\u0300a\u00a0bi\u0300nh\u200b\r\nxong\r"
     assert normalize(raw) == "Hòa bình\nxong\n"
