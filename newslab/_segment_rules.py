@@ -12,7 +12,7 @@ sentence by sentence on pyvi's decisions (from `newslab._tokenizer`), these rule
    (`Mỹ` | `Joe_Biden`). Small shipped lexicons (family names, places) back these choices;
 3. join two words that together spell a compound of three or four syllables in pyvi's own
    word list, which pyvi's model cut inside (`câu | lạc_bộ`, `Tết_Nguyên | đán`,
-   `tàu | sân_bay`: an aircraft carrier, not an airport).
+   `tàu | sân_bay`: an aircraft carrier, not an airport), or a continent (`châu | Âu`).
 
 Nothing here is tuned to one corpus: the rules look at capitalisation, spacing and pyvi's
 own word list.
@@ -414,9 +414,14 @@ def _known_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _compounds() -> tuple[frozenset[str], frozenset[str]]:
-    """Return the 3- and 4-syllable compounds of pyvi's word list and their first syllables."""
-    long = frozenset(w for w in _known_words() if 3 <= w.count(" ") + 1 <= 4)
-    return long, frozenset(w.split(" ", 1)[0] for w in long)
+    """Return the compounds joined when cut, lowercase, and their first syllables.
+
+    The 3- and 4-syllable words of pyvi's word list, and the continents of the shipped place
+    list, which news writes with a lowercase `châu` (`châu Âu`; pyvi cuts `châu | Âu`).
+    """
+    long = {w for w in _known_words() if 3 <= w.count(" ") + 1 <= 4}
+    long |= {p.lower() for p in _read_list("places.txt") if p.startswith("Châu ")}
+    return frozenset(long), frozenset(w.split(" ", 1)[0] for w in long)
 
 
 @lru_cache(maxsize=1)
@@ -437,9 +442,10 @@ def _compound_pairs() -> frozenset[str]:
 def _is_compound(syl: list[str], space: list[bool], a: int, b: int, c: int) -> bool:
     """Whether the words `syl[a:b]` and `syl[b:c]` together spell a known compound.
 
-    Both must be spaced syllables (`câu lạc bộ`, not `Covid-19`), three or four in all.
+    Both must be spaced syllables (`câu lạc bộ`, not `Covid-19`), two to four in all (only
+    the continents have two).
     """
-    if not 3 <= c - a <= 4:
+    if not 2 <= c - a <= 4:
         return False
     long, firsts = _compounds()
     if syl[a].lower() not in firsts or not all(space[a + 1 : c]):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from newslab._segment_rules import _known_words
+from newslab._segment_rules import _compounds, _known_words
 from newslab._term_names import (
     NAME_MARK,
     _alias_short_names,
@@ -249,10 +249,11 @@ def _token_units(
         lowered in lower_vocab
         or (caps[0] and not any(caps[1:]) and all(_looks_vietnamese(s) for s in syllables))
         or lowered.replace("_", " ") in _known_words()
+        or lowered.replace("_", " ") in _compounds()[0]
     ):
         # "Bộ_trưởng", "Phó_Chủ_tịch", "Tổng_thống": a common word written with capitals;
-        # "Bộ_Chính_trị", "Tết_Nguyên_đán": a compound of pyvi's word list (`segment` joins
-        # them). Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
+        # "Bộ_Chính_trị", "Tết_Nguyên_đán", "châu_Âu": a compound `segment` joins.
+        # Mid-sentence it may continue a name: "Bộ Ngoại_giao", "Đảng Cộng_hòa".
         return (_Unit("word" if initial else "capword", syllables, initial),), False
     # "Fathy_nghiêng": a name glued to a word; cut at the case changes.
     units = []

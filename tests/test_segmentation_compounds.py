@@ -44,6 +44,15 @@ CASES = [
 ]
 
 
+CASES.append(
+    (
+        "Tổng thống Pháp kêu gọi thành lập một quân đội riêng của châu Âu để tự bảo vệ trước"
+        " Trung Quốc, Nga và thậm chí cả Mỹ.",
+        "châu_Âu",  # a continent: pyvi cuts "châu | Âu"
+    )
+)
+
+
 @pytest.mark.parametrize(("text", "compound"), CASES)
 def test_compound_cut_by_pyvi_is_one_word(text: str, compound: str) -> None:
     assert compound not in ViTokenizer.tokenize(text).split()
