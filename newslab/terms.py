@@ -185,8 +185,8 @@ def topic_terms(
         >>> topic_terms("seeds", by="source", n=2).head(3).round(3)
              group      term  score  rank
         0      NDO  điện đàm  0.092     1
-        1      NDO      Iran  0.073     2
-        2  Reuters   Ukraine  0.132     1
+        1      NDO      Iran  0.072     2
+        2  Reuters   Ukraine  0.133     1
 
     References:
         Grootendorst, M. (2022). BERTopic: Neural topic modeling with a class-based TF-IDF
