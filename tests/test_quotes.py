@@ -1059,3 +1059,18 @@ def test_surnamed_and_outlets():
         ("Lee", "person", "Nam diễn viên"),
         ("National Interest", "organization", ""),
     ]
+
+
+def test_theo_a_person_then_a_title_after_a_dash():
+    # VietNews test/016047 and val/002941: the whole phrase had been an unnamed source (or
+    # "Việt", a person); the person is named before the dash, the title follows it
+    text = (
+        "Theo PGS.TS Nguyễn Thiện Nam - trưởng khoa Việt Nam học và tiếng Việt, hiện nay tất cả"
+        " các nơi đào tạo tiếng Việt đều sử dụng khung năng lực này.\n"
+        "Theo đại tá Lê Ngọc - trưởng Phòng CSGT Công an TP Đà Nẵng, lực lượng đã xử lý hàng"
+        " trăm trường hợp vi phạm."
+    )
+    assert _sources(text, "name", "kind", "role") == [
+        ("Nguyễn Thiện Nam", "person", "PGS.TS, trưởng khoa Việt Nam học và tiếng Việt"),
+        ("Lê Ngọc", "person", "đại tá, trưởng Phòng CSGT Công an TP Đà Nẵng"),
+    ]

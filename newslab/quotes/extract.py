@@ -39,6 +39,7 @@ from newslab.quotes.speakers import (
     clean_role,
     index_people,
     n_words,
+    name_dashes,
     named_through_person,
     parse_speaker,
 )
@@ -407,6 +408,21 @@ def _events_in_sentence(
             if len(_WORDS.findall(content)) < 4:
                 continue
         sp = parse_speaker(phrase, people, s + x0)
+        dash = _DASH.search(phrase)
+        parts = _DASH.split(phrase, maxsplit=1)
+        if (
+            dash is not None
+            and (sp is None or sp.kind == "unnamed" or sp.name not in parts[0])
+            and len(parts[1].split()) <= 20
+            and dash.start() + 1 not in name_dashes(phrase)  # not "Hong Yeo - jin"
+        ):
+            # "Theo PGS.TS X - trưởng khoa Việt Nam học và tiếng Việt, …": the whole phrase
+            # reads as no name, or as "Việt"; the person is named before the dash
+            named = parse_speaker(parts[0], people, s + x0)
+            if named is not None and named.kind == "person":
+                title = clean_role(parts[1])
+                named.role = f"{named.role}, {title}" if named.role else title
+                sp = named
         if sp is None:
             continue
         if sp.kind == "person" and masked[x1 : x1 + 1] == ",":
@@ -423,7 +439,6 @@ def _events_in_sentence(
                 sp.role = _with_apposition(sp, clean_role(title), people)
                 content = rest
         # "Theo ông X - trưởng phòng Y, …": a title of up to 20 syllables, ended by the comma
-        parts = _DASH.split(phrase, maxsplit=1)
         if len(parts) == 2 and not sp.role and sp.name and sp.name in parts[0]:
             if len(parts[1].split()) <= 20:
                 sp.role = clean_role(parts[1])
