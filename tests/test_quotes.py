@@ -1074,3 +1074,18 @@ def test_theo_a_person_then_a_title_after_a_dash():
         ("Nguyễn Thiện Nam", "person", "PGS.TS, trưởng khoa Việt Nam học và tiếng Việt"),
         ("Lê Ngọc", "person", "đại tá, trưởng Phòng CSGT Công an TP Đà Nẵng"),
     ]
+
+
+def test_the_honorific_tells_apart_two_people_sharing_a_name():
+    # "Bà Trump" had gone to Donald Trump (the first full name), "bà Thắng" to Nguyễn Toàn
+    # Thắng (VietNews val/002925) though the article names Phan Thị Thắng too
+    text = (
+        "Đệ nhất phu nhân Melania Trump đã tới Italy cùng chồng.\n"
+        "Tổng thống Donald Trump phát biểu tại hội nghị thượng đỉnh.\n"
+        "Ông Trump nói rằng nước Mỹ sẽ không nhượng bộ trong đàm phán.\n"
+        "Bà Trump cho biết bà rất vui khi được gặp các em nhỏ.\n"
+        "Ông Nguyễn Toàn Thắng, Giám đốc Sở Tài nguyên và Môi trường, và bà Phan Thị Thắng, giám"
+        " đốc công ty thoát nước, cùng dự họp.\n"
+        "Bà Thắng cho biết quỹ tiền lương của công ty đã tăng."
+    )
+    assert _sources(text, "name") == [("Donald Trump",), ("Melania Trump",), ("Phan Thị Thắng",)]

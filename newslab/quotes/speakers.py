@@ -131,6 +131,39 @@ class PeopleIndex:
             best = self._fullest[name] = self._fullest_mention(name)
         return best
 
+    def full_name_of(self, name: str, gender: str | None) -> str:
+        """`full_name`, told apart by gender when people of both share the name.
+
+        "Bà Trump" after "Donald Trump" and "Đệ nhất phu nhân Melania Trump", "ông H." after
+        "Trần Thị H" and "Nguyễn Văn H": a name of the honorific's gender (by the article's
+        honorifics, a title such as `phu nhân`, or `Thị` / `Văn` in a Vietnamese name) is
+        preferred to the `full_name` answer when that one is not known to be of it.
+        """
+        best = self.full_name(name)
+        if not gender or name in self.aliases:
+            return best
+        known = self._known_gender(best)
+        if known == gender:
+            return best
+        toks = name.split()
+        others = []
+        for m in self.mentions:
+            full = m.name.split()
+            if m.quoted or len(full) <= len(toks) or len(full) > 5 or m.name == best:
+                continue
+            if full[-len(toks) :] == toks or (full[: len(toks)] == toks and _first_part_ok(full)):
+                others.append(m.name)
+        same = [c for c in others if self._known_gender(c) == gender]
+        if not same and known is not None:
+            same = [c for c in others if self._known_gender(c) is None]  # not the other one
+        return max(same, key=lambda c: len(c.split())) if same else best
+
+    def _known_gender(self, name: str) -> str | None:
+        words = name.split()
+        middle = words[1:-1]
+        by_name = "female" if "Thị" in middle else "male" if "Văn" in middle else None
+        return self.gender(name) or _role_gender(self.role(name)) or by_name
+
     def _fullest_mention(self, name: str) -> str:
         toks = name.split()
         best = name
@@ -669,7 +702,7 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
                 break
         if not run:
             return None
-        name = people.full_name(" ".join(run))
+        name = people.full_name_of(" ".join(run), gender)
         return Speaker(name, "person", people.role(name), gender or people.gender(name))
 
     tokens = _cut_predicate(tokens)
@@ -860,7 +893,7 @@ def clean_role(role: str) -> str:
 
 def _role_gender(role: str) -> str | None:
     low = role.lower()
-    if low.startswith(("nữ ", "hoa hậu", "công chúa", "nữ hoàng")):
+    if low.startswith(("nữ ", "hoa hậu", "công chúa", "nữ hoàng", "phu nhân", "đệ nhất phu nhân")):
         return "female"
     if low.startswith(("nam ", "hoàng tử", "quốc vương", "vua ")):
         return "male"
