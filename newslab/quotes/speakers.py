@@ -145,14 +145,7 @@ class PeopleIndex:
         known = self._known_gender(best)
         if known == gender:
             return best
-        toks = name.split()
-        others = []
-        for m in self.mentions:
-            full = m.name.split()
-            if m.quoted or len(full) <= len(toks) or len(full) > 5 or m.name == best:
-                continue
-            if full[-len(toks) :] == toks or (full[: len(toks)] == toks and _first_part_ok(full)):
-                others.append(m.name)
+        others = [m.name for m in self._longer_names(name) if m.name != best]
         same = [c for c in others if self._known_gender(c) == gender]
         if not same and known is not None:
             same = [c for c in others if self._known_gender(c) is None]  # not the other one
@@ -164,18 +157,23 @@ class PeopleIndex:
         by_name = "female" if "Thị" in middle else "male" if "Văn" in middle else None
         return self.gender(name) or _role_gender(self.role(name)) or by_name
 
-    def _fullest_mention(self, name: str) -> str:
+    def _longer_names(self, name: str) -> list[_Mention]:
+        """Mentions (not as a source) of a longer name that `name` ends or begins."""
         toks = name.split()
-        best = name
+        out = []
         for m in self.mentions:
-            if m.quoted:
-                continue
             full = m.name.split()
-            if len(full) <= len(toks) or len(full) > 5:
+            if m.quoted or len(full) <= len(toks) or len(full) > 5:
                 continue
             if full[-len(toks) :] == toks or (full[: len(toks)] == toks and _first_part_ok(full)):
-                if len(full) > len(best.split()):
-                    best = m.name
+                out.append(m)
+        return out
+
+    def _fullest_mention(self, name: str) -> str:
+        best = name
+        for m in self._longer_names(name):
+            if len(m.name.split()) > len(best.split()):
+                best = m.name
         return best
 
     def named_often(self, name: str) -> bool:
