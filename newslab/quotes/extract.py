@@ -409,7 +409,7 @@ def _events_in_sentence(
                 continue
         sp = parse_speaker(phrase, people, s + x0)
         dash = _DASH.search(phrase)
-        parts = _DASH.split(phrase, maxsplit=1)
+        parts = [phrase[: dash.start()], phrase[dash.end() :]] if dash else [phrase]
         if (
             dash is not None
             and (sp is None or sp.kind == "unnamed" or sp.name not in parts[0])
