@@ -1089,3 +1089,28 @@ def test_the_honorific_tells_apart_two_people_sharing_a_name():
         "Bà Thắng cho biết quỹ tiền lương của công ty đã tăng."
     )
     assert _sources(text, "name") == [("Donald Trump",), ("Melania Trump",), ("Phan Thị Thắng",)]
+
+
+def test_cung_cap_thong_tin_is_one_cue_that_needs_content():
+    # VietNews val/002124: the source had been "cháu bé cung cấp" of the cue "thông tin";
+    # "cung cấp thông tin mới về ..." (val/002510) reports no words and stays no quote
+    text = (
+        "Trong phần làm việc với bé C., cháu bé cung cấp thông tin: Vào khoảng 9h tối 1-4 cháu"
+        " từ nhà đi xuống siêu thị để mua đồ cho mẹ.\n"
+        "Tối 8-3, ông Nguyễn Văn Hữu cung cấp thông tin mới liên quan đến việc 73 học sinh phải"
+        " nhập viện."
+    )
+    assert [(e.speaker.name, e.cue) for e in article_events(text)] == [
+        ("cháu bé", "cung cấp thông tin")
+    ]
+
+
+def test_one_foreign_word_after_a_compass_word_is_no_person():
+    # "Thế vận hội mùa Đông PyeongChang" had made PyeongChang a person (after "Đông", listed
+    # as a place), and "Ông" in the next sentence resolved to it instead of Moon Jae-in
+    text = (
+        "Tổng thống Hàn Quốc Moon Jae-in đã tới Gangneung hôm qua.\n"
+        "Trước Thế vận hội mùa Đông PyeongChang, Hàn Quốc đã chuẩn bị kỹ lưỡng.\n"
+        "Ông cũng cho biết đây là kỳ thế vận hội lớn nhất."
+    )
+    assert _sources(text, "name") == [("Moon Jae-in",)]

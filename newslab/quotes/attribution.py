@@ -98,6 +98,7 @@ _BAD_AFTER = {
     "hứa": {"hẹn", "hôn"},
     "viết": {"bài", "thư", "sách", "tiếp", "lại", "nhạc", "kịch", "về"},
     "thông tin": {"về", "cá", "nhân", "liên", "chi", "này", "đó", "trên", "sai", "giả", "tài"},
+    "cung cấp thông tin": {"về", "cá", "liên", "chi", "này", "đó", "trên", "sai", "giả", "tài"},
     "đánh giá": {"cao", "thấp", "tác", "lại", "về"},
     "trả lời": {"câu", "thư", "phỏng"},
     "phát biểu": {"khai", "chào", "bế", "tại", "trước"},
@@ -141,7 +142,7 @@ _PERSON_OBJECT = frozenset(
 )
 # Cues that need visible content right after them (`:`, `,`, `rằng`, a quotation).
 _WEAK = frozenset(
-    "trả lời|phát biểu|chia sẻ|thông tin|viết|lên tiếng|trình bày|kể|kể lại|bổ sung|giải thích|"
+    "trả lời|phát biểu|chia sẻ|thông tin|cung cấp thông tin|viết|lên tiếng|trình bày|kể|kể lại|bổ sung|giải thích|"
     "bày tỏ|công bố|đánh giá|khai|khai nhận|nhận xét|bình luận|tâm sự|thổ lộ|trấn an|phản ánh|"
     "dự báo|nói|nói thêm|nhắc lại|đưa tin".split("|")
 )

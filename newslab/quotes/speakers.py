@@ -288,6 +288,9 @@ class PeopleIndex:
         return max(found, key=len) if found else None
 
 
+_COMPASS = frozenset({"Đông", "Tây", "Nam", "Bắc"})  # places, but never before a name
+
+
 def _shortened(words: list[str], role: list[str]) -> bool:
     """Whether `words` are `role` with words left out, the first word kept.
 
@@ -992,6 +995,10 @@ def index_people(text: str) -> PeopleIndex:
                 if before or title_table.starts(title.split()):
                     # (not "Thoát nước Hà Nội Võ Tiến Hùng": a place ending an employer's name)
                     role = (before + title).strip()
+                elif " " not in name and (
+                    title in _COMPASS or _place_end(title.split(), start_in_run - 1) < start_in_run
+                ):
+                    name = ""  # "mùa Đông PyeongChang": one word after no title, country or body
             elif (prev1 in roles or prev2 in roles) and named_more:
                 name = as_named
                 role = _role_before(words, i, roles).strip()
