@@ -1114,3 +1114,16 @@ def test_one_foreign_word_after_a_compass_word_is_no_person():
         "Ông cũng cho biết đây là kỳ thế vận hội lớn nhất."
     )
     assert _sources(text, "name") == [("Moon Jae-in",)]
+
+
+def test_places_and_schools_named_like_people_are_no_speakers():
+    # VietNews val/000872: "quận Nam Từ Liêm" had given the person "Từ Liêm" ("Nam" is listed
+    # as a place, so the rest read as a name); val/001060: "Trường THPT Nguyễn Huệ" had made
+    # the school's namesake the teacher's "cô này" (no one else is named: no speaker)
+    text = (
+        "Tối 24/5, một lãnh đạo Công an quận Nam Từ Liêm (Hà Nội) cho biết đã khởi tố vụ án.\n"
+        "Cô giáo H. (31 tuổi, giáo viên Trường THPT Nguyễn Huệ, thị xã La Gi) đã gọi điện cho"
+        " phóng viên.\n"
+        "Theo cô này, cô bị tố cáo oan."
+    )
+    assert _sources(text, "name", "kind") == [("một lãnh đạo Công an quận Nam Từ Liêm", "unnamed")]

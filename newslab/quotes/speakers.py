@@ -77,6 +77,10 @@ _ADMIN_UNITS = frozenset(
     "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền "
     "bang".split()  # ("chính quyền bang Arunachal Pradesh": a state)
 )
+# The words that end a unit's name right before the place ("thành phố", not "thủ thành").
+_UNIT_WORDS = _ADMIN_UNITS - {"thành", "thị"}
+# Kinds of school, whose names are often a person's ("Trường THPT Nguyễn Huệ").
+_NAMED_AFTER = frozenset("THPT THCS PTTH PTCS PTDTNT PTDTBT".split())
 # Lower-case particles inside Western names (Van der Bellen, Ursula von der Leyen).
 _PARTICLES = frozenset("van der von de da di del dos du le la bin al".split())
 _STRONG_UNNAMED = frozenset(
@@ -389,6 +393,8 @@ def name_at_end(tokens: list[str]) -> int:
         prev = clean[i + k - 1] if i + k > 0 else ""
         if (prev in _ADMIN_UNITS and prev.islower()) or prev in {"ủy", "Ủy"}:
             known = places.starts(run[k:])
+            if known == 1 and tok in _COMPASS:
+                known = 0  # "quận Nam Từ Liêm": the compass word opens the place's name
             if known and k + known < len(run):
                 past_place = k + known  # "thành phố Hà Nội Nguyễn Đức Chung": a name after it
                 continue
@@ -405,6 +411,8 @@ def name_at_end(tokens: list[str]) -> int:
                 continue
             break  # "quận Hoàng Mai", "Huyện ủy Lý Sơn": a place named like a person
         if tok in surnames and 2 <= len(run) - k <= 4:
+            if k and run[k - 1] in _NAMED_AFTER:
+                return n  # "Trường THPT Nguyễn Huệ": a school named after a person
             if k and _place_end(clean, i + k) > 1:
                 continue  # "tỉnh Bắc Ninh Nguyễn Tiến Nhường": "Ninh" ends the place
             if _place_end(clean, n - 1) >= len(run) - k:
@@ -971,6 +979,14 @@ def index_people(text: str) -> PeopleIndex:
                 if run[-1][-1:] in _RUN_END:
                     break
             after_run = j
+        unit = words[i - 1] if i else ""
+        if (
+            (unit in _UNIT_WORDS or unit in {"TP", "Tp"})
+            and _name_start((unit, *run)) > len(run)
+        ):
+            continue  # "Công an quận Nam Từ Liêm": a place after its unit, no name in it
+        if unit in _NAMED_AFTER:
+            continue  # "trường THPT Nguyễn Huệ": a school named after a person
         pos = starts[i]
         lead, gender, start_in_run, as_titled, as_surname, as_named, named_more, title = (
             _run_reading(tuple(run))
