@@ -1127,3 +1127,23 @@ def test_places_and_schools_named_like_people_are_no_speakers():
         "Theo cô này, cô bị tố cáo oan."
     )
     assert _sources(text, "name", "kind") == [("một lãnh đạo Công an quận Nam Từ Liêm", "unnamed")]
+
+
+def test_how_a_source_speaks_is_no_part_of_the_source():
+    # VietNews val/001266, val/001343, val/000044: the manner between the source and the cue
+    # had made the source unnamed ("Hoa hậu Thu Hoài thẳng thắn", "Nữ ca sĩ thẳng thắn"), or
+    # the cue "động nói"; "Quá bức xúc, …" stays an adverbial phrase, not a person "Quá"
+    text = (
+        "Nói về việc làm hoà với đàn em, Hoa hậu Thu Hoài thẳng thắn nói: “Những gì mình trân"
+        " trọng mà mất đi thì sẽ rất đau lòng.”\n"
+        "Nữ ca sĩ thẳng thắn cho biết: “Nói thật nhé, đến mình còn quên luôn lời cầu hôn.”\n"
+        "Ông Vĩnh xúc động nói: “Đầu tiên tôi xin được gửi lời cảm ơn HĐXX đã điều khiển phiên"
+        " toà hết sức dân chủ.”\n"
+        "Quá bức xúc, gia đình này đã tố cáo người bạn thân ra công an."
+    )
+    assert [(e.speaker.name, e.speaker.role, e.cue) for e in article_events(text)] == [
+        ("Thu Hoài", "Hoa hậu", "nói"),
+        ("Nữ ca sĩ", "Nữ ca sĩ", "cho biết"),
+        ("Vĩnh", "", "nói"),
+        ("gia đình này", "", "tố cáo"),
+    ]

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from newslab.quotes.lexicon import load_lexicon
-from newslab.quotes.speakers import PeopleIndex, Speaker, _cut_predicate, parse_speaker
+from newslab.quotes.speakers import (
+    _MANNER,
+    PeopleIndex,
+    Speaker,
+    _cut_predicate,
+    parse_speaker,
+)
 
 _ASCII_SINGLE = re.compile(r"(?<![\w'])'([^'\n]{8,}?)'(?![\w'])")
 
@@ -79,7 +85,13 @@ def colon_speaker(
             continue
         if verb and load_lexicon().table("roles").starts(words) > len(subject):
             continue  # "Luật sư:": the last word ends a title, it is no verb
-        if _cut_predicate(subject) != subject or len(subject) > 8:
+        if subject and verb and f"{subject[-1]} {verb[0]}".lower() in _MANNER:
+            continue  # not "Ông Vĩnh xúc | động nói"
+        cut = _cut_predicate(subject)
+        if cut != subject and " ".join(subject[len(cut) :]).lower() in _MANNER:
+            # "Ông Vĩnh | xúc động | nói": the manner is no part of the cue, unless it is all
+            subject, verb = cut, verb or subject[len(cut) :]
+        elif cut != subject or len(subject) > 8:
             continue  # "Anh đã nhắn tin … với nội dung:" is narration, not attribution
         sp = parse_speaker(" ".join(subject), people, offset + clause_at)
         if sp is not None and sp.kind in {"person", "organization"}:

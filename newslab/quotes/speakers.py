@@ -58,6 +58,15 @@ _TIME_PAIRS = frozenset(
     {("gần", "đây"), ("hôm", "nay")}
     | {(n, w) for n in ("tuần", "tháng", "năm") for w in ("này", "qua", "trước", "ngoái", "tới")}
 )
+# How a source speaks, between the source and the cue ("nữ ca sĩ thẳng thắn cho biết").
+_MANNER = frozenset(
+    "thẳng thắn|thẳng thừng|bất ngờ|bức xúc|tự tin|vui vẻ|đồng loạt|lập tức|lên tiếng|hào hứng|"
+    "xúc động|nghẹn ngào|kiên quyết|dứt khoát|công khai|nhanh chóng|buồn bã|tiếc nuối|hài hước|"
+    "mạnh mẽ|nhẹ nhàng|thành thật|thận trọng|khiêm tốn|hồ hởi|phấn khởi|tươi cười|trầm ngâm|"
+    "chậm rãi|bộc bạch|giận dữ|tức giận|lo lắng|rưng rưng|ngậm ngùi|chân thành|hóm hỉnh|"
+    "hóm hỉnh|cười nói|mỉm cười|thở dài|quả quyết|khẳng khái|thật thà|cương quyết".split("|")
+)
+_DEGREE = frozenset("quá rất khá hơi cùng càng thật vô".split())
 _AUX_OK_AFTER = {
     "chính": {"phủ", "quyền", "trị"},
     "chỉ": {"huy", "đạo"},
@@ -517,6 +526,12 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             return tokens[:k]  # "Quân đội Iraq tháng 12/2017 (tuyên bố)"
         if (low in _TIME_EDGE and nxt in _TIME_NOUNS) or (low, nxt) in _TIME_PAIRS:
             return tokens[:k]  # "Các hãng tin Nga đầu ngày 23/12", "… Đài Loan gần đây"
+        if (
+            f"{low} {nxt}" in _MANNER
+            and not _is_cap(tokens[k])
+            and tokens[k - 1].lower() not in _DEGREE  # ("Quá bức xúc, gia đình này …")
+        ):
+            return tokens[:k]  # "Hoa hậu Thu Hoài thẳng thắn (nói)"
         if low == "cùng" and nxt in {"ngày", "hôm", "lúc", "thời"}:
             return tokens[:k]  # "Tổng thống Mỹ Donald Trump cùng ngày (cảnh báo)"
         if low == "trích" and nxt == "dẫn":
