@@ -1147,3 +1147,14 @@ def test_how_a_source_speaks_is_no_part_of_the_source():
         ("Vĩnh", "", "nói"),
         ("gia đình này", "", "tố cáo"),
     ]
+
+
+def test_a_pronoun_skips_people_named_inside_a_quotation():
+    # VietNews test/001153: "Anh cho biết" had gone to Lại Văn Sâm, whom the musician named in
+    # his own quoted words; the musician is the one speaking on
+    text = (
+        "Mới đây, trên trang cá nhân của mình, nhạc sĩ Nguyễn Vĩnh Tiến đã chia sẻ: “Từ mai trở"
+        " đi, nối bước ông chú đồng hương Lại Văn Sâm, mình sẽ làm MC cho VTV1.”\n"
+        "Anh cho biết khi nào chương trình lên sóng, anh sẽ tâm sự thêm."
+    )
+    assert _sources(text, "name") == [("Nguyễn Vĩnh Tiến",), ("Nguyễn Vĩnh Tiến",)]

@@ -342,6 +342,14 @@ def _titled_name(tokens: list[str]) -> bool:
     return 0 < k < len(tokens) and tokens[k][:1].isupper()
 
 
+def _mark_quoted_mentions(people: PeopleIndex, text: str, regions: list[tuple[int, int]]) -> None:
+    """Flag the mentions inside a quotation of a few words or more (not a quoted nickname)."""
+    people.quotations = [(a, b) for a, b in regions if quote_words(text[a:b]) >= 4]
+    if people.quotations:
+        for m in people.mentions:
+            m.quotation = people.quotation_at(m.start)
+
+
 def _is_place(phrase: str) -> bool:
     """`Hà Nội`, `TP. Hải Phòng`, `tỉnh Bắc Giang`: a place named after a comma."""
     bare = _ADMIN_PREFIX.sub("", phrase.strip())
@@ -783,6 +791,7 @@ def article_events(
     """
     people = index_people(text)
     regions = quote_regions(text)
+    _mark_quoted_mentions(people, text, regions)
     sentences = _split(text, regions)  # split_sentences without finding the quotes again
     events: list[Event] = []
     prev_only_quote: tuple[int, int] | None = None

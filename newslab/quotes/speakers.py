@@ -12,7 +12,7 @@ article names (`PeopleIndex`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress
@@ -64,7 +64,7 @@ _MANNER = frozenset(
     "xúc động|nghẹn ngào|kiên quyết|dứt khoát|công khai|nhanh chóng|buồn bã|tiếc nuối|hài hước|"
     "mạnh mẽ|nhẹ nhàng|thành thật|thận trọng|khiêm tốn|hồ hởi|phấn khởi|tươi cười|trầm ngâm|"
     "chậm rãi|bộc bạch|giận dữ|tức giận|lo lắng|rưng rưng|ngậm ngùi|chân thành|hóm hỉnh|"
-    "hóm hỉnh|cười nói|mỉm cười|thở dài|quả quyết|khẳng khái|thật thà|cương quyết".split("|")
+    "cười nói|mỉm cười|thở dài|quả quyết|khẳng khái|thật thà|cương quyết".split("|")
 )
 _DEGREE = frozenset("quá rất khá hơi cùng càng thật vô".split())
 _AUX_OK_AFTER = {
@@ -117,6 +117,7 @@ class _Mention:
     gender: str | None
     role: str
     quoted: bool = False  # the source of an event, counted for pronouns only (not full names)
+    quotation: int = -1  # the start of the quotation it is named in (-1: none)
 
 
 @dataclass
@@ -127,6 +128,7 @@ class PeopleIndex:
     orgs: list[tuple[int, str]] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)
     text: str = field(default="", repr=False)
+    quotations: list[tuple[int, int]] = field(default_factory=list, repr=False)
     # full_name answers for the mentions as they were (mentions are only ever appended); gender
     # and role ask it for every mention, so without this an article costs mentions squared.
     _fullest: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
@@ -271,15 +273,30 @@ class PeopleIndex:
         return max(roles, key=len) if roles else ""
 
     def last_person(self, before: int, gender: str | None) -> str | None:
-        """The person most recently named before `before` (matching `gender` when known)."""
+        """The person most recently named before `before` (matching `gender` when known).
+
+        People named inside a quotation come last: `Anh cho biết` after `ca sĩ X chia sẻ: “…
+        nối bước ông chú Lại Văn Sâm …”` is X, not the man X spoke of.
+        """
+        here = self.quotation_at(before)
+        fallback = None
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
             if m.start >= before:
                 continue
             full = self.full_name(m.name)
             g = m.gender or self.gender(full) or _role_gender(self.role(full))
             if gender is None or g is None or g == gender:
-                return full
-        return None
+                if m.quotation < 0 or m.quotation == here:
+                    return full
+                fallback = fallback or full
+        return fallback
+
+    def quotation_at(self, at: int) -> int:
+        """The start of the quotation (of four words or more) around offset `at`, else -1."""
+        k = bisect_right(self.quotations, at, key=itemgetter(1))
+        if k < len(self.quotations) and self.quotations[k][0] < at:
+            return self.quotations[k][0]
+        return -1
 
     def by_role(self, role: str, before: int) -> str | None:
         """The person last given `role` (e.g. `Người phát ngôn Điện Kremlin`) before `before`."""
