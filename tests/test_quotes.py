@@ -1158,3 +1158,22 @@ def test_a_pronoun_skips_people_named_inside_a_quotation():
         "Anh cho biết khi nào chương trình lên sóng, anh sẽ tâm sự thêm."
     )
     assert _sources(text, "name") == [("Nguyễn Vĩnh Tiến",), ("Nguyễn Vĩnh Tiến",)]
+
+
+def test_words_that_look_like_a_name_or_a_body_at_a_title_or_sentence_start():
+    # VietNews test/019574: "Bộ trưởng Giao thông Vận tải" had given the person "Giao", whom
+    # "Bộ trưởng yêu cầu" then named; val/001682: "Ban đầu" (at first) had been an
+    # organisation; test/004305: a heading glued before "Ông Phạm Đức Hải" had been his name
+    text = (
+        "Theo Bộ trưởng Giao thông Vận tải Nguyễn Văn Thế, tiến độ hiện rất chậm.\n"
+        "Do đó, Bộ trưởng yêu cầu ACV phối hợp chặt chẽ với tỉnh Đồng Nai.\n"
+        "Ban đầu, phía nhà sản xuất thông báo lịch quay là ngày 9/4.\n"
+        "Báo động nạn xâm hại tình dục trẻ em Ông Phạm Đức Hải, Phó chủ tịch Hội đồng nhân dân"
+        " TP. HCM cho biết hiện TP có hơn 2,1 triệu trẻ em."
+    )
+    assert _sources(text, "name", "kind") == [
+        ("Nguyễn Văn Thế", "person"),
+        ("Nguyễn Văn Thế", "person"),
+        ("nhà sản xuất", "unnamed"),
+        ("Phạm Đức Hải", "person"),
+    ]

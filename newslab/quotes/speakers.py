@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import accumulate, compress
 from operator import itemgetter
 
+from newslab._segment_rules import _known_words
 from newslab._spaced_names import join_spaced_names, name_dash_offsets
 from newslab._term_names import _looks_vietnamese
 from newslab.quotes.lexicon import load_lexicon
@@ -65,6 +66,11 @@ _MANNER = frozenset(
     "mạnh mẽ|nhẹ nhàng|thành thật|thận trọng|khiêm tốn|hồ hởi|phấn khởi|tươi cười|trầm ngâm|"
     "chậm rãi|bộc bạch|giận dữ|tức giận|lo lắng|rưng rưng|ngậm ngùi|chân thành|hóm hỉnh|"
     "cười nói|mỉm cười|thở dài|quả quyết|khẳng khái|thật thà|cương quyết".split("|")
+)
+# Words that open with the head of a body's name but name no body ("Báo động", "Sở dĩ").
+_NO_BODY = frozenset(
+    "báo động|sở hữu|sở dĩ|ban đầu|vụ việc|trường hợp|giải thích|phòng chống|hội ý|viện dẫn|"
+    "đài thọ|trung bình|trung thực|cục bộ|đoàn kết|nhóm họp|tổ chức".split("|")
 )
 _DEGREE = frozenset("quá rất khá hơi cùng càng thật vô".split())
 _AUX_OK_AFTER = {
@@ -522,7 +528,14 @@ def _strip_phrase(phrase: str) -> str:
     phrase = _OPEN_PAREN.sub("", _PARENS.sub(" ", phrase))  # "Bị cáo X (nguyên Phó …, HT"
     phrase = join_spaced_names(phrase)  # "Kim Dong - yub", "K’ Bổ" (VietNews)
     phrase = _SPACE_RUN.sub(" ", phrase).strip(" ,;:-–—\"“”'’")
+    for m in _GLUED_HONORIFIC.finditer(phrase):
+        if m.group(1).islower() and m.group(2) in load_lexicon().exact("surnames"):
+            return phrase[m.end() :]  # "…trẻ em Ông Phạm Đức Hải": a heading glued before
     return phrase
+
+
+# "<lowercase word> Ông|Bà <family name>": a capitalised honorific inside a sentence.
+_GLUED_HONORIFIC = re.compile(r"(?:^|(?<= ))(\w+) (?=(?:Ông|Bà) (\w+) \w)")
 
 
 def _cut_predicate(tokens: list[str]) -> list[str]:
@@ -835,6 +848,8 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             "unnamed",
         )
     o = lex.table("org_heads").starts(tokens)
+    if o == 1 and len(tokens) > 1 and _is_cap(tokens[0]) and f"{tokens[0]} {tokens[1]}".lower() in _NO_BODY:
+        o = 0  # "Báo động …" (alarm), "Sở hữu …": a word, not `Báo`, `Sở` naming a body
     if o:
         if len(tokens) == o or (len(tokens) == o + 1 and tokens[-1].lower() == "này"):
             found = people.org(tokens[0], at)
@@ -994,6 +1009,8 @@ def index_people(text: str) -> PeopleIndex:
                 low.rstrip(_EDGE) not in titled_last and low.strip(_EDGE) not in titled
             ):
                 continue  # (a title that ends the sentence before: "…của cựu tổng thống. Trong")
+            if k < n_words and f"{words[i]} {words[k].rstrip(_EDGE)}".lower() in _known_words():
+                continue  # "Bộ trưởng Giao thông Vận tải": a word of the title, no name
             run = [words[i]]
         else:
             j = i
