@@ -250,14 +250,15 @@ def _pos_tagger():
     return FastPosTagger.from_pyvi()
 
 
-def pos_tag(words: Sequence[str]) -> list[tuple[str, str]]:
+def pos_tag(words: Sequence[str] | str) -> list[tuple[str, str]]:
     """Tag segmented words exactly as pyvi's part-of-speech tagger does, only faster.
 
     The words are tagged as one sequence with pyvi's own CRF model, evaluated by
     `newslab._pos.FastPosTagger` (identical tags, several times faster).
 
     Args:
-        words: Words as returned by `segment` (syllables joined by `_`).
+        words: Words as returned by `segment` (syllables joined by `_`), or a text, which is
+            segmented first (`segment(text)`).
 
     Returns:
         `(word, tag)` pairs, one per word, tags from pyvi's tag set (`Np` proper noun, `N`,
@@ -266,18 +267,21 @@ def pos_tag(words: Sequence[str]) -> list[tuple[str, str]]:
     Example:
         >>> pos_tag(["Hà_Nội", "đẹp"])[0]
         ('Hà_Nội', 'Np')
+        >>> pos_tag("Hà Nội đẹp")[0]
+        ('Hà_Nội', 'Np')
     """
+    words = segment(words) if isinstance(words, str) else list(words)
     if not words:
         return []
-    words = list(words)
     return list(zip(words, _pos_tagger().tag(words), strict=True))
 
 
-def pos_tag_many(sequences: Sequence[Sequence[str]]) -> list[list[str]]:
+def pos_tag_many(sequences: Sequence[Sequence[str] | str]) -> list[list[str]]:
     """Tags of many word sequences, each tagged on its own as `pos_tag` would (batched).
 
     Args:
-        sequences: Word sequences (syllables joined by `_`).
+        sequences: Word sequences (syllables joined by `_`); a text among them is segmented
+            first, as `pos_tag` does.
 
     Returns:
         One list of tags per sequence.
@@ -286,7 +290,9 @@ def pos_tag_many(sequences: Sequence[Sequence[str]]) -> list[list[str]]:
         >>> pos_tag_many([["Hà_Nội", "đẹp"], []])[1]
         []
     """
-    return _pos_tagger().tag_many([list(words) for words in sequences])
+    return _pos_tagger().tag_many(
+        [segment(words) if isinstance(words, str) else list(words) for words in sequences]
+    )
 
 
 @lru_cache(maxsize=1)

@@ -162,6 +162,10 @@ def test_pos_tag() -> None:
     tagged = newslab.pos_tag(newslab.segment("Ông Nguyễn Văn An đến Hà Nội."))
     assert ("Hà_Nội", "Np") in tagged
     assert newslab.pos_tag([]) == []
+    # a text is segmented first (it had been tagged one character at a time)
+    text = "Kho chứa vải ở quận Tân Bình cháy lúc rạng sáng."
+    assert newslab.pos_tag(text) == newslab.pos_tag(newslab.segment(text))
+    assert newslab.pos_tag(text)[5] == ("Tân_Bình", "Np")
 
 
 def test_long_title_case_text_is_linear_and_safe() -> None:
