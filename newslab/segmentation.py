@@ -54,7 +54,7 @@ def tokenize(text: str) -> str:
         >>> tokenize("Tổng thống Nga")
         'Tổng_thống Nga'
     """
-    return _tokenizer().tokenize(text)
+    return _tokenizer().tokenize(_one_text(text, "tokenize"))
 
 
 def segment(text: str) -> list[str]:
@@ -76,7 +76,15 @@ def segment(text: str) -> list[str]:
         >>> segment("Thủ tướng Phạm Minh Chính đến TP.HCM ngày 7/12.")
         ['Thủ_tướng', 'Phạm_Minh_Chính', 'đến', 'TP.HCM', 'ngày', '7/12', '.']
     """
-    return _segment_rules.segment_text(text, _tokenizer())
+    return _segment_rules.segment_text(_one_text(text, "segment"), _tokenizer())
+
+
+def _one_text(text: str, name: str) -> str:
+    """`text` itself, or a TypeError that says what was passed and what to call instead."""
+    if not isinstance(text, str):
+        hint = f"; for many texts use {name}_many(texts)" if isinstance(text, list | tuple) else ""
+        raise TypeError(f"{name} takes one text (str), not {type(text).__name__}{hint}")
+    return text
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +165,8 @@ def _many(
     cache_dir: CacheDir,
     progress: bool,
 ) -> list[object]:
+    if isinstance(texts, str):
+        raise TypeError(f"{kind}_many takes a list of texts, not one string: use {kind}(text)")
     texts = list(texts)
     for i, t in enumerate(texts):
         if not isinstance(t, str):

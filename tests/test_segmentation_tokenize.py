@@ -135,3 +135,15 @@ def test_tokenize_from_threads_matches_pyvi() -> None:
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(newslab.tokenize, texts))
     assert got == [PYVI.tokenize(t) for t in texts]
+
+
+def test_one_text_and_many_texts_are_not_confused() -> None:
+    # a string passed to the *_many functions had been read one character at a time, and a
+    # list passed to segment failed deep inside with an unrelated message
+    for many, one in ((newslab.segment_many, "segment"), (newslab.tokenize_many, "tokenize")):
+        with pytest.raises(TypeError, match=f"use {one}\\(text\\)"):
+            many("Hà Nội đẹp", cache_dir=False, progress=False)
+    with pytest.raises(TypeError, match=r"segment takes one text \(str\), not list; .*segment_many"):
+        newslab.segment(["Hà Nội đẹp"])
+    with pytest.raises(TypeError, match=r"tokenize takes one text \(str\), not NoneType"):
+        newslab.tokenize(None)  # type: ignore[arg-type]
