@@ -1177,3 +1177,26 @@ def test_words_that_look_like_a_name_or_a_body_at_a_title_or_sentence_start():
         ("nhà sản xuất", "unnamed"),
         ("Phạm Đức Hải", "person"),
     ]
+
+
+def test_long_titles_spaced_hyphens_and_time_phrases_around_a_name():
+    # VietNews test/011917: "Moon Jae - in" had been indexed as "Moon Jae", so "Moon" resolved
+    # to it; test/010062: "… về chính sách đối ngoại và an ninh Federica Mogherini" had been
+    # cut at "chính" (an aux word elsewhere); vims-dev Cluster_001/3: a subject of 15 words
+    # ending with a name had been dropped; test/008882: "Sergey Lavrov không lâu" (soon after)
+    text = (
+        "Tổng thống Hàn Quốc Moon Jae - in trả lời phỏng vấn hôm qua tại Mỹ.\n"
+        "Moon tiết lộ hội nghị Mỹ - Triều lần hai có thể diễn ra năm nay.\n"
+        "Đại diện cấp cao Liên minh châu Âu (EU) về chính sách đối ngoại và an ninh Federica"
+        " Mogherini hôm 13/5 nói rằng Washington nên kiềm chế.\n"
+        "Người đứng đầu cơ quan điều tra tai nạn hàng không Ai Cập Ayman al-Moqadem ngày 19/5"
+        " cho biết, nước này sẽ dẫn đầu một ủy ban điều tra.\n"
+        "Ngoại trưởng Nga Sergey Lavrov không lâu sau cuộc gặp thông báo rằng hai bên sẽ lập"
+        " nhóm công tác."
+    )
+    assert _sources(text, "name") == [
+        ("Moon Jae-in",),
+        ("Federica Mogherini",),
+        ("Ayman al-Moqadem",),
+        ("Sergey Lavrov",),
+    ]

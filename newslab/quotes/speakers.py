@@ -56,7 +56,7 @@ _AUX_STOP = frozenset(
 _TIME_EDGE = frozenset({"đầu", "cuối", "giữa"})
 _TIME_NOUNS = frozenset({"ngày", "tuần", "tháng", "năm", "quý"})
 _TIME_PAIRS = frozenset(
-    {("gần", "đây"), ("hôm", "nay")}
+    {("gần", "đây"), ("hôm", "nay"), ("không", "lâu")}
     | {(n, w) for n in ("tuần", "tháng", "năm") for w in ("này", "qua", "trước", "ngoái", "tới")}
 )
 # How a source speaks, between the source and the cue ("nữ ca sĩ thẳng thắn cho biết").
@@ -74,7 +74,7 @@ _NO_BODY = frozenset(
 )
 _DEGREE = frozenset("quá rất khá hơi cùng càng thật vô".split())
 _AUX_OK_AFTER = {
-    "chính": {"phủ", "quyền", "trị"},
+    "chính": {"phủ", "quyền", "trị", "sách", "khách", "đảng"},
     "chỉ": {"huy", "đạo"},
     "dự": {"án", "thảo", "báo", "toán", "luật", "thầu", "trữ"},  # "dự kiến" ends a subject
     "thường": {"trực", "vụ", "niên", "dân"},  # "Ban Thường vụ"; "thường xuyên" ends it
@@ -528,6 +528,8 @@ def _strip_phrase(phrase: str) -> str:
     phrase = _OPEN_PAREN.sub("", _PARENS.sub(" ", phrase))  # "Bị cáo X (nguyên Phó …, HT"
     phrase = join_spaced_names(phrase)  # "Kim Dong - yub", "K’ Bổ" (VietNews)
     phrase = _SPACE_RUN.sub(" ", phrase).strip(" ,;:-–—\"“”'’")
+    if phrase.endswith(".") and len(phrase.rsplit(" ", 1)[-1]) > 3:
+        phrase = phrase[:-1]  # "… Syria SANA." at the end of the sentence (not "TP.", "A.")
     for m in _GLUED_HONORIFIC.finditer(phrase):
         if m.group(1).islower() and m.group(2) in load_lexicon().exact("surnames"):
             return phrase[m.end() :]  # "…trẻ em Ông Phạm Đức Hải": a heading glued before
@@ -817,8 +819,6 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             and not lex.table("places", case=True).starts(tokens)
         )
     ):
-        if n_words(phrase) > 14:
-            return None
         start = name_at_end(tokens)
         if " ".join(tokens[:2]).lower() in _KIN:
             start = len(tokens)  # "gia đình ông Trần Công Ứng": the family speaks, not him
@@ -837,6 +837,8 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
                 return Speaker(
                     name, "person", " ".join(role_toks), gender or people.gender(name)
                 )
+        if n_words(phrase) > 14:
+            return None  # a long phrase is a source only when it ends with a person's name
         if tokens[-1].lower() == "này" and len(tokens) == 2:
             found = people.org(tokens[0], at)
             if found:
@@ -981,7 +983,7 @@ def index_people(text: str) -> PeopleIndex:
     honor, titled, titled_last = lex.derived("index_people", _title_words)
     roles = lex.lower("roles")
     title_table = lex.table("roles")
-    words, starts = _tokens(text)
+    words, starts = _tokens(_dashes_joined_in_place(text))
     n_words = len(words)
     caps = _caps(words)
     # A name never runs across a line end (a byline above a caption: "Vũ Hoàng\n\nJared
@@ -1082,6 +1084,24 @@ def index_people(text: str) -> PeopleIndex:
         full, alias = m.group(1), m.group(2)
         index.aliases[alias] = index.full_name(full)
     return index
+
+
+def _dashes_joined_in_place(text: str) -> str:
+    """`Moon Jae - in` written `Moon Jae-in  `: names whole, every other offset unchanged."""
+    if " - " not in text:
+        return text
+    offsets = name_dash_offsets(text)
+    if not offsets:
+        return text
+    out = []
+    last = 0
+    for d in offsets:
+        tail = _TOKEN.match(text, d + 2)
+        if text[d - 1 : d + 2] != " - " or tail is None:
+            continue
+        out += [text[last : d - 1], "-", tail.group(), "  "]
+        last = tail.end()
+    return "".join(out) + text[last:]
 
 
 def _title_words(lex) -> tuple[dict[str, str | None], frozenset[str], frozenset[str]]:
