@@ -1200,3 +1200,30 @@ def test_long_titles_spaced_hyphens_and_time_phrases_around_a_name():
         ("Ayman al-Moqadem",),
         ("Sergey Lavrov",),
     ]
+
+
+def test_outlets_cities_universities_and_gendered_titles():
+    # VietNews test spot check 22: "Rodong Sinmun" (a newspaper) and "Tel Aviv" had been
+    # people, "Đại học Lạc Hồng" gave the person "Lạc Hồng", "Phan Rang" (a city) took the
+    # pronoun "ông", a lawyer named before his title was an organisation, "Jeong Kyeong - doo"
+    # was cut at the hyphen; "Nam ca sĩ" is the man last called "ca sĩ"
+    text = (
+        "Rodong Sinmun cho rằng Hàn Quốc vi phạm thoả thuận quân sự chung.\n"
+        "Tel Aviv từng tuyên bố sẽ ngăn chặn Tehran mở rộng hiện diện quân sự tại Syria.\n"
+        "Các thành viên của Đại học Lạc Hồng cho biết họ sẽ cố gắng hết sức.\n"
+        "Hisyam Teh Poh Teik, luật sư của Đoàn Thị Hương cho biết: “Không có gì ngạc nhiên cả.”\n"
+        "Bộ trưởng Quốc phòng Hàn Quốc Jeong Kyeong - doo cho biết hai nước sắp ra quyết định.\n"
+        "Ca sĩ Nguyễn Văn Chung vừa ra mắt album mới. Ông Chung rất vui.\n"
+        "Nam ca sĩ chia sẻ: “Cuối năm, hầu như các nghệ sĩ đều bận.”\n"
+        "Ông sinh ra ở miền quê nắng gió Phan Rang.\n"
+        "Ông cũng sẵn sàng chia sẻ, động viên và đưa ra những lời khuyên cho họ."
+    )
+    assert _sources(text, "name", "kind") == [
+        ("Rodong Sinmun", "organization"),
+        ("Tel Aviv", "organization"),
+        ("các thành viên của Đại học Lạc Hồng", "unnamed"),
+        ("Hisyam Teh Poh Teik", "person"),
+        ("Jeong Kyeong-doo", "person"),
+        ("Nguyễn Văn Chung", "person"),
+        ("Nguyễn Văn Chung", "person"),
+    ]  # (the last: "Ông" after "Phan Rang", a city)

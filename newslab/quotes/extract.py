@@ -91,7 +91,10 @@ def _content_after(sentence: str, pos: int) -> str:
 
 _PERSON_WORDS = re.compile(
     r"^(?:một\s+)?(?:cô bé|cậu bé|bé|người|phụ nữ|cô gái|chàng trai|thanh niên|cụ|em|ông|bà|anh|chị|cô|"
-    r"cựu|nguyên|giám đốc|chủ tịch|trưởng|phó|chuyên gia|giáo sư|tiến sĩ|nhà|ca sĩ|diễn viên|cầu thủ)(?:\s|$)",
+    r"cựu|nguyên|giám đốc|chủ tịch|trưởng|phó|chuyên gia|giáo sư|tiến sĩ|nhà|ca sĩ|diễn viên|cầu thủ|"
+    r"luật sư|phát ngôn viên|bác sĩ|thẩm phán|đại sứ|bộ trưởng|thị trưởng|thống đốc|nghị sĩ|"
+    r"thượng nghị sĩ|hạ nghị sĩ|tướng|đại tá|trung tá|thượng tá|thiếu tá|huấn luyện viên|HLV|"
+    r"tổng thống|thủ tướng|ngoại trưởng|vợ|chồng|con trai|con gái|mẹ|bố|cha)(?:\s|$)",
     re.IGNORECASE,
 )
 _AUX_ONLY = re.compile(
@@ -211,8 +214,12 @@ def _speaker_from_segments(
                     and not _ADDRESS_ROLE.match(roles[-1])
                 ):  # ("…, nhưng cho biết": "nhưng" is no title; "xã Thanh Đức" an address)
                     prev.role = _with_apposition(prev, clean_role(roles[-1]), people)
-                    if prev.kind == "organization" and _PERSON_WORDS.match(roles[-1]):
-                        prev.kind = "person"
+                    if (
+                        prev.kind == "organization"
+                        and _PERSON_WORDS.match(roles[-1])
+                        and not load_lexicon().table("outlets", case=True).starts(prev.name.split())
+                    ):
+                        prev.kind = "person"  # "Hisyam Teh Poh Teik, luật sư của …" (not Bloomberg)
                 return prev, (s0, e0)
             if prev is None and n_words(seg) <= 14 and not _AUX_ONLY.match(seg):
                 # "luật sư X, Đoàn luật sư TP Hà Nội, cho biết": an affiliation, then the name

@@ -94,6 +94,7 @@ _ADMIN_UNITS = frozenset(
 )
 # The words that end a unit's name right before the place ("thành phố", not "thủ thành").
 _UNIT_WORDS = _ADMIN_UNITS - {"thành", "thị"}
+_SCHOOLS = frozenset({"đại học", "học viện", "cao đẳng", "tiểu học", "trung học"})
 # Kinds of school, whose names are often a person's ("Trường THPT Nguyễn Huệ").
 _NAMED_AFTER = frozenset("THPT THCS PTTH PTCS PTDTNT PTDTBT".split())
 # Lower-case particles inside Western names (Van der Bellen, Ursula von der Leyen).
@@ -305,14 +306,23 @@ class PeopleIndex:
         return -1
 
     def by_role(self, role: str, before: int) -> str | None:
-        """The person last given `role` (e.g. `Người phát ngôn Điện Kremlin`) before `before`."""
+        """The person last given `role` (e.g. `Người phát ngôn Điện Kremlin`) before `before`.
+
+        `Nam danh ca` (the male singer) is the man last called `danh ca`.
+        """
         key = role.lower()
         words = key.split()
+        gender = _SEX_WORDS.get(words[0]) if len(words) > 1 else None
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if m.start < before and m.role and (
-                key in m.role.lower() or _shortened(words, m.role.lower().split())
-            ):
+            if m.start >= before or not m.role:
+                continue
+            has = m.role.lower()
+            if key in has or _shortened(words, has.split()):
                 return self.full_name(m.name)
+            if gender and " ".join(words[1:]) in has:
+                full = self.full_name(m.name)
+                if (m.gender or self.gender(full)) == gender:
+                    return full  # (a known gender only: stage names tell none)
         return None
 
     def org(self, head: str, before: int) -> str | None:
@@ -325,6 +335,9 @@ class PeopleIndex:
 
 
 _COMPASS = frozenset({"Đông", "Tây", "Nam", "Bắc"})  # places, but never before a name
+
+
+_SEX_WORDS = {"nam": "male", "nữ": "female"}  # "Nam danh ca", "nữ diễn viên"
 
 
 def _shortened(words: list[str], role: list[str]) -> bool:
@@ -407,6 +420,8 @@ def name_at_end(tokens: list[str]) -> int:
     if i == n:
         return n
     clean = [_clean(t) for t in tokens]
+    if i >= 2 and f"{clean[i - 2]} {clean[i - 1]}".lower() in _SCHOOLS:
+        return n  # "Đại học Lạc Hồng", "Học viện Lê Quý Đôn": named after a person
     title = lex.table("roles").starts(clean[i:])
     if 0 < title < n - i:
         i += title  # "Nhật Hoàng Akihito": a title written capitalised, not a family name
@@ -1036,8 +1051,8 @@ def index_people(text: str) -> PeopleIndex:
             and _name_start((unit, *run)) > len(run)
         ):
             continue  # "Công an quận Nam Từ Liêm": a place after its unit, no name in it
-        if unit in _NAMED_AFTER:
-            continue  # "trường THPT Nguyễn Huệ": a school named after a person
+        if unit in _NAMED_AFTER or (i > 1 and f"{words[i - 2]} {unit}".lower() in _SCHOOLS):
+            continue  # "trường THPT Nguyễn Huệ", "Đại học Lạc Hồng": named after a person
         pos = starts[i]
         lead, gender, start_in_run, as_titled, as_surname, as_named, named_more, title = (
             _run_reading(tuple(run))
