@@ -41,8 +41,9 @@ def name_dash_offsets(text: str) -> list[int]:
 
     The part after the hyphen must be spelled unlike a Vietnamese syllable (`yub`, `suk`), be
     capitalised or of two letters after a part that is (`Jong - un`, `Shih - Kuan`), or follow
-    an East Asian family name (`Lee Hye - hoon`), so that words after a dash (`Công an tỉnh Kon
-    Tum - cho biết`, `Weather - con của`, `Yo Jong - em gái`) are not joined to a name.
+    an East Asian family name (`Lee Hye - hoon`, `Chung Eui - Yong`), so that words after a
+    dash (`Công an tỉnh Kon Tum - cho biết`, `Weather - con của`, `Yo Jong - em gái`) are not
+    joined to a name.
 
     Example:
         >>> text = "Kim Jong - un gặp Lee Hye - hoon"
@@ -58,7 +59,7 @@ def name_dash_offsets(text: str) -> list[int]:
         if (
             not _looks_vietnamese(tail)
             or (not _looks_vietnamese(second) and (tail[0].isupper() or len(tail) <= 2))
-            or (m.group(1).split()[0] in east_asian and tail.islower())
+            or m.group(1).split()[0] in east_asian  # "Lee Hye - hoon", "Chung Eui - Yong"
         ):
             out.append(m.end(1) + 1)
     return sorted(out)

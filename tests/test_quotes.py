@@ -1227,3 +1227,27 @@ def test_outlets_cities_universities_and_gendered_titles():
         ("Nguyễn Văn Chung", "person"),
         ("Nguyễn Văn Chung", "person"),
     ]  # (the last: "Ông" after "Phan Rang", a city)
+
+
+def test_clauses_before_a_titled_source_and_verbs_that_end_it():
+    # VietNews test spot check 23: "ông Kim muốn gặp ông Trump, thư ký báo chí Nhà Trắng Sarah
+    # Huckabee Sanders cho biết" had given Kim with her title; "Phó chủ tịch xã Sơn Giang nói
+    # và cho hay" kept "nói và" in the title; "Tổng thống Trump đăng trên Twitter" was an
+    # unnamed source; "công khai" (publicly) had been the cue "khai"
+    text = (
+        "Sau khi cố vấn an ninh quốc gia Hàn Quốc Chung Eui - Yong thông báo ông Kim muốn gặp"
+        " ông Trump, thư ký báo chí Nhà Trắng Sarah Huckabee Sanders cho biết Tổng thống Mỹ sẽ"
+        " chấp nhận lời mời.\n"
+        '"Bé gái có khuôn mặt xinh xắn, dây rốn vừa được cắt xong", ông Nguyễn Ngọc Thạch, Phó'
+        " chủ tịch xã Sơn Giang nói và cho hay sức khoẻ bé đang dần hồi phục.\n"
+        '"Đã có tiến triển lớn nhưng các lệnh trừng phạt sẽ vẫn được duy trì", AP dẫn lời Tổng'
+        " thống Trump đăng trên Twitter cá nhân.\n"
+        "Ngoài ra, Đàm Vĩnh Hưng cũng công khai thêm ảnh chụp màn hình tin nhắn giữa anh và Phan"
+        " Ngọc Luân."
+    )
+    assert _sources(text, "name", "role") == [
+        ("Sarah Huckabee Sanders", "thư ký báo chí Nhà Trắng"),
+        ("Nguyễn Ngọc Thạch", "Phó chủ tịch xã Sơn Giang"),
+        ("Trump", "Tổng thống"),
+        ("AP", ""),
+    ]

@@ -34,7 +34,7 @@ _BAD_BEFORE_CUE = {
     "thông tin": frozenset({"nghệ", "trang", "nguồn", "hệ", "mạng", "kênh", "cận"}),
     "dẫn": frozenset({"hướng", "chỉ"}),  # "hướng dẫn" (guide), "chỉ dẫn" (directions)
     "tố cáo": frozenset({"quyết", "lý", "người"}),
-    "khai": frozenset({"triển"}),  # "triển khai" (to deploy)
+    "khai": frozenset({"triển", "công"}),  # "triển khai" (to deploy), "công khai" (publicly)
     # "dấu xác nhận", "phần xác nhận", "giấy xác nhận" (a stamp, a field, a certificate)
     "xác nhận": frozenset({"dấu", "phần", "giấy", "mục", "ô", "chữ"}),
     # "Bản tuyên bố chủ tịch" (the statement), "Tái khẳng định" (reaffirming), "dẫn phát biểu"

@@ -232,6 +232,9 @@ def _speaker_from_segments(
     return fallback
 
 
+_EDGE_PUNCT = "\"'“”‘’()[],.;:!?"
+
+
 def _named_before_apposition(
     sentence: str, masked: str, segs: list[tuple[int, int]], people: PeopleIndex, offset: int
 ) -> tuple[Speaker, tuple[int, int]] | None:
@@ -263,6 +266,8 @@ def _named_before_apposition(
     person = parse_speaker(sentence[s0:e0], people, offset + s0)
     if person is None or person.kind != "person":
         return None
+    if sentence[s0:e0].split()[-1].strip(_EDGE_PUNCT) not in person.name.split():
+        return None  # "ông Kim muốn gặp ông Trump, thư ký … Sarah Sanders": no apposition
     person.role = _with_apposition(person, clean_role(title), people)
     return person, (s0, e0)
 

@@ -585,6 +585,8 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             return tokens[:k]  # "(thư ngỏ được) KCNA trích dẫn"
         if low == "bác" and nxt in {"bỏ", "cáo", "tin", "thông"}:
             return tokens[:k]  # "Nga bác cáo buộc, đồng thời cho rằng": rejects, then says
+        if low == "đăng" and nxt in {"trên", "tải", "lên", "dòng", "bài", "status", "ảnh"}:
+            return tokens[:k]  # "Tổng thống Trump đăng trên Twitter", "… đăng dòng trạng thái"
         if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
             return tokens[:k]  # "Công an tỉnh X phát đi thông báo" (not "Nhà phát hành")
         if low in {"có", "ra", "gửi", "ban", "đưa"} and nxt in {
@@ -959,9 +961,14 @@ def clean_role(role: str) -> str:
     role = re.sub(r"\([^()]*\)", " ", role)
     role = _AGE.sub("", role)  # "Gary Stein, 32 tuổi, cho biết": an age is no title
     tokens = role.split()
-    while tokens and tokens[-1].lower() in _AUX_STOP | {"đã", "cũng", "vừa", "còn"}:
+    while tokens and tokens[-1].lower() in _AUX_STOP | {"đã", "cũng", "vừa", "còn", "và"}:
         tokens.pop()
+        if tokens and tokens[-1].lower() in _SAID:
+            tokens.pop()  # "Phó chủ tịch xã Sơn Giang nói và (cho hay)": one cue, then another
     return " ".join(tokens).strip(" ,;:-–—")
+
+
+_SAID = frozenset({"nói", "kể", "viết", "hỏi", "đáp"})
 
 
 def _role_gender(role: str) -> str | None:
