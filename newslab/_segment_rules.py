@@ -37,7 +37,7 @@ from operator import add, itemgetter, not_
 from newslab._tokenizer import SYLLABLE_RE, FastTokenizer
 from newslab.normalization import place_tones
 
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 # Punctuation after which the next word starts a clause (and may be capitalised for that
 # reason alone). A comma is not one: "..., Nam nói" names Nam.
@@ -405,21 +405,32 @@ def _unglue_name_tails(sent: _Sentence, words: list[list[int]]) -> list[list[int
 
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    """Return pyvi's multi-syllable words, lowercase, syllables separated by spaces."""
+    """Return pyvi's multi-syllable words and newslab's (`compounds.txt`), lowercase, spaced."""
     import pyvi
 
     words = resources.files(pyvi).joinpath("models/words.txt").read_text("utf-8")
-    return frozenset(w.lower() for w in words.split("\n") if " " in w)
+    listed = {w.lower() for w in words.split("\n") if " " in w}
+    return frozenset(listed | _shipped_compounds())
+
+
+@lru_cache(maxsize=1)
+def _shipped_compounds() -> frozenset[str]:
+    """Return newslab's own long words (`newslab/data/compounds.txt`), in pyvi's tone placement."""
+    return frozenset(
+        " ".join(place_tones(w.lower().split(), "new")) for w in _read_list("compounds.txt")
+    )
 
 
 @lru_cache(maxsize=1)
 def _compounds() -> tuple[frozenset[str], frozenset[str]]:
     """Return the compounds joined when cut, lowercase, and their first syllables.
 
-    The 3- and 4-syllable words of pyvi's word list, and the continents of the shipped place
-    list, which news writes with a lowercase `châu` (`châu Âu`; pyvi cuts `châu | Âu`).
+    The 3- and 4-syllable words of pyvi's word list and of `compounds.txt` (`nhà | đầu_tư`), in
+    both tone placements, and the continents of the shipped place list, which news writes
+    with a lowercase `châu` (`châu Âu`; pyvi cuts `châu | Âu`).
     """
     long = {w for w in _known_words() if 3 <= w.count(" ") + 1 <= 4}
+    long |= {" ".join(place_tones(w.split(" "), "old")) for w in long}  # `hóa học` as written
     long |= {p.lower() for p in _read_list("places.txt") if p.startswith("Châu ")}
     return frozenset(long), frozenset(w.split(" ", 1)[0] for w in long)
 
@@ -708,7 +719,68 @@ def _apply_rules(t: _Text, joined: list[bool]) -> list[str]:
     up = list(map(str.isupper, map(itemgetter(0), t.syl)))  # starts uppercase
     starts = _unglue_starts(t, starts, up)
     starts = _merge_names(t, starts, up)
+    starts = _split_unknown_words(t.syl, t.space, starts)
     return _join_compounds(t, starts, _render(t, starts))
+
+
+def _split_unknown_words(syl: list[str], space: list[bool], starts: list[int]) -> list[int]:
+    """`starts` with each lowercase word of 3+ syllables unknown to pyvi cut into known words."""
+    out: list[int] = []
+    ends = [*starts[1:], len(syl)]
+    for a, b in zip(starts, ends, strict=True):
+        out += _unknown_word_parts(syl, space, a, b) if b - a >= 3 else (a,)
+    return out
+
+
+# Sino-Vietnamese affixes that make one word of the words they attach to (`tái định cư`,
+# `bất bình đẳng`, `phiên dịch viên`, `hạt nhân hoá`): a word with one is never cut.
+_WORD_PREFIXES = frozenset("tái bất vô phi phản siêu đa liên".split())
+_WORD_SUFFIXES = frozenset("viên hoá hoà gia sĩ giả học tính".split())
+_FUNCTION_WORDS = frozenset(
+    "bị được bằng tại ở của cho với và là lại ra vào lên xuống đến tới từ theo trong ngoài trên "
+    "dưới sau trước khi thì mà nên cũng đã đang sẽ vẫn còn rất quá có không chưa những các mỗi "
+    "này đó kia nào ai gì".split()
+)
+
+
+def _unknown_word_parts(syl: list[str], space: list[bool], a: int, b: int) -> list[int]:
+    """Where the word `syl[a:b]` starts its parts: `[a]` unless it should be cut.
+
+    pyvi's model joins some common phrases of 3 syllables or more into one word that its own
+    word list does not hold (`phó chủ tịch`, `đảm bảo an toàn`, `tấn công bằng`); the silver
+    segmentation of VietNews cuts them, as the treebank convention does, into the words of
+    the list (`phó | chủ_tịch`). A lowercase spaced word (its first letter may be a capital) of
+    3-6 syllables not in pyvi's list is cut into single syllables and listed words, covering as
+    many syllables with listed words as can be, in as few parts as can be, the listed words as
+    far right as can be (`bị | cáo_buộc`); a word with no listed part stays whole, and so does
+    a word made with a Sino-Vietnamese affix (`tái định cư`, `phiên dịch viên`).
+    """
+    if b - a > 6 or not all(space[a + 1 : b]):
+        return [a]
+    parts = syl[a:b]
+    first = parts[0]
+    if not all(p.isalpha() and p.islower() for p in parts[1:]) or not (
+        first.isalpha() and first[1:].islower() if len(first) > 1 else first.isalpha()
+    ):
+        return [a]
+    low = [p.lower() for p in place_tones(parts, "new")]
+    known = _known_words()
+    if " ".join(low) in known or low[0] in _WORD_PREFIXES or low[-1] in _WORD_SUFFIXES:
+        return [a]
+    n = len(low)
+    best: tuple[tuple[int, int, tuple[int, ...]], list[int]] | None = None
+    for mask in range(1 << (n - 1)):
+        cuts = [0] + [i for i in range(1, n) if mask >> (i - 1) & 1] + [n]
+        pieces = list(pairwise(cuts))
+        if any(j - i > 1 and " ".join(low[i:j]) not in known for i, j in pieces):
+            continue
+        covered = sum(j - i for i, j in pieces if j - i > 1)
+        # a syllable left alone is best a function word: `tấn_công | bằng`, `bị | cáo_buộc`
+        small = sum(j - i == 1 and low[i] in _FUNCTION_WORDS for i, j in pieces)
+        key = (covered, -len(pieces), small, tuple(i for i, j in pieces if j - i > 1))
+        if covered and (best is None or key > best[0]):
+            best = (key, cuts[:-1])
+    return [a + i for i in best[1]] if best else [a]
 
 
 def _join_compounds(text: _Text, starts: list[int], words: list[str]) -> list[str]:
@@ -772,6 +844,7 @@ def _words_reference(sent: _Sentence, joins: list[bool]) -> list[str]:
     title = sum(1 for x in letters if x[0].isupper())
     if upper * 2 > len(letters) or (len(letters) >= 5 and title * 10 > len(letters) * 9):
         # A headline in capitals or in Title Case: case says nothing about names there.
+        words = _split_unknown_reference(sent, words)
         return [sent.render(w[0], w[-1] + 1) for w in _join_compound_words(sent, words)]
 
     out: list[list[int]] = []
@@ -793,7 +866,18 @@ def _words_reference(sent: _Sentence, joins: list[bool]) -> list[str]:
             continue
         for group in _split_run(sent, run, clause_start):
             out.append([i for w in group for i in w])
+    out = _split_unknown_reference(sent, out)
     return [sent.render(w[0], w[-1] + 1) for w in _join_compound_words(sent, out)]
+
+
+def _split_unknown_reference(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:
+    """`_unknown_word_parts` of each word, on syllable-index lists."""
+    out: list[list[int]] = []
+    for w in words:
+        cuts = _unknown_word_parts(sent.syl, sent.space, w[0], w[-1] + 1) if len(w) >= 3 else [w[0]]
+        bounds = [*cuts, w[-1] + 1]
+        out += [list(range(i, j)) for i, j in pairwise(bounds)]
+    return out
 
 
 def _join_compound_words(sent: _Sentence, words: list[list[int]]) -> list[list[int]]:

@@ -102,7 +102,7 @@ def _versions() -> str:
     here = Path(__file__).resolve().parent
     for name in ("_segment_rules.py", "_tokenizer.py", "_crf.py"):
         digest.update((here / name).read_bytes())
-    for name in ("vn_surnames.txt", "places.txt"):
+    for name in ("vn_surnames.txt", "places.txt", "compounds.txt"):
         digest.update(resources.files("newslab.data").joinpath(name).read_bytes())
     return (
         f"newslab={__version__};pyvi={metadata.version('pyvi')};"

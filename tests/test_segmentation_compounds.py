@@ -63,3 +63,43 @@ def test_compound_never_joins_across_a_sentence_or_line() -> None:
     assert "câu_lạc_bộ" not in newslab.segment("Anh ấy nói một câu. Lạc bộ hồ sơ.")
     words = newslab.segment("Nghỉ Tết Nguyên\nđán vừa qua")
     assert "đán" in words and not any(w.endswith("_đán") for w in words)
+
+
+CASES.extend(
+    [
+        (
+            "Nhiều nhà đầu tư nước ngoài đã rút vốn khỏi thị trường chứng khoán trong tuần qua.",
+            "nhà_đầu_tư",  # newslab/data/compounds.txt: a word the treebank writes whole
+        ),
+        (
+            "Chủ đầu tư dự án cam kết hoàn thành việc giải phóng mặt bằng trong năm nay.",
+            "Chủ_đầu_tư",
+        ),
+    ]
+)
+
+
+# Phrases pyvi's model joins into one word that no word list holds (VietNews sentences): the
+# silver segmentation cuts them into listed words, and so does `segment`.
+JOINED_BY_PYVI = [
+    ("Phó chủ tịch UBND tỉnh cho biết đã chỉ đạo kiểm tra.", ["Phó", "chủ_tịch"]),
+    ("Các đơn vị phải đảm bảo an toàn cho người dân.", ["đảm_bảo", "an_toàn"]),
+    ("Phiến quân tấn công bằng súng cối vào căn cứ.", ["tấn_công", "bằng"]),
+    ("Ông bị cáo buộc nhận hối lộ hàng tỷ đồng.", ["bị", "cáo_buộc"]),
+]
+
+
+@pytest.mark.parametrize(("text", "parts"), JOINED_BY_PYVI)
+def test_an_unlisted_long_word_of_pyvi_is_cut_into_listed_words(text: str, parts: list[str]) -> None:
+    whole = "_".join(parts)
+    assert whole in ViTokenizer.tokenize(text).split()  # pyvi joins it
+    words = newslab.segment(text)
+    at = words.index(parts[0])
+    assert words[at : at + len(parts)] == parts
+    assert newslab.segment_many([text], cache_dir=False, progress=False)[0] == words
+
+
+def test_long_words_with_an_affix_or_listed_stay_whole() -> None:
+    # a Sino-Vietnamese affix makes one word (tái-, -viên); pyvi's own long words stay
+    words = newslab.segment("Khu tái định cư có một phiên dịch viên và một câu lạc bộ.")
+    assert {"tái_định_cư", "phiên_dịch_viên", "câu_lạc_bộ"} <= set(words)
