@@ -182,11 +182,11 @@ def topic_terms(
         Cập"), `score`, `rank` (1 = best), sorted by group then rank. Groups are sorted.
 
     Example:
-        >>> topic_terms("seeds", by="source", n=2).head(3).round(3)
+        >>> topic_terms("seeds", by="source", n=2).head(3).round(2)
              group      term  score  rank
-        0      NDO  điện đàm  0.092     1
-        1      NDO      Iran  0.072     2
-        2  Reuters   Ukraine  0.133     1
+        0      NDO  điện đàm   0.09     1
+        1      NDO      Iran   0.07     2
+        2  Reuters   Ukraine   0.13     1
 
     References:
         Grootendorst, M. (2022). BERTopic: Neural topic modeling with a class-based TF-IDF

@@ -25,6 +25,15 @@ def test_every_subcommand_has_help():
         assert command.format_help(), name
 
 
+def test_stories_help_states_the_library_default():
+    # the help had said "default: 0.2" while the library used another threshold
+    from newslab.stories import DEFAULT_THRESHOLD
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    help_text = " ".join(sub.choices["stories"].format_help().split())
+    assert f"(default: {DEFAULT_THRESHOLD})" in help_text
+
+
 def test_report_missing_corpus_is_a_clear_error(tmp_path, capsys):
     code = main(["report", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")])
     assert code == 2

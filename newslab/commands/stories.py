@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--threshold",
         type=float,
         default=None,
-        help="merge threshold, 0-1; higher gives more, tighter stories (default: 0.2)",
+        help="merge threshold, 0-1; higher gives more, tighter stories (default: 0.21)",
     )
     p.set_defaults(func=run)
 
