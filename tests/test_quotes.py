@@ -1251,3 +1251,14 @@ def test_clauses_before_a_titled_source_and_verbs_that_end_it():
         ("Trump", "Tổng thống"),
         ("AP", ""),
     ]
+
+
+def test_a_quotation_before_phat_bieu_tai_is_the_speakers():
+    # VietNews test/008568: "“…”, Phó tổng thống Mỹ Mike Pence phát biểu tại một sự kiện …,
+    # theo AFP" gave AFP only: "phát biểu tại" (speak at) had been no cue
+    text = (
+        "“Thế giới đang dõi theo. Người Mỹ muốn có câu trả lời”, Phó tổng thống Mỹ Mike Pence"
+        " phát biểu tại một sự kiện hôm 23/10 ở trụ sở báo Washington Post, theo AFP."
+    )
+    assert sorted(_sources(text, "name")) == [("AFP",), ("Mike Pence",)]
+    assert _sources("Ông Lê Văn Hùng phát biểu tại hội nghị tổng kết năm.") == []

@@ -140,6 +140,7 @@ _BAD_AFTER = {
 _PERSON_OBJECT = frozenset(
     "ông bà anh chị em cô chú cháu gia mọi người nạn tài họ hắn nó mình tôi".split()
 )
+_PLACE_WORDS = frozenset({"tại", "trước", "ở", "trong"})  # "(phát biểu) tại hội nghị"
 # Cues that need visible content right after them (`:`, `,`, `rằng`, a quotation).
 _WEAK = frozenset(
     "trả lời|phát biểu|chia sẻ|thông tin|cung cấp thông tin|viết|lên tiếng|trình bày|kể|kể lại|bổ sung|giải thích|"
@@ -298,7 +299,8 @@ def find_cues(masked: str) -> list[Cue]:
         ):  # as written: "Thu Trang thông tin thêm" is a person informing
             continue
         if after and (after[0] in _BAD_AFTER.get(low, ()) or after[0] == "của"):
-            continue
+            if not (after[0] in _PLACE_WORDS and _quote_before(masked, cue.start)):
+                continue  # (but `”, ông X phát biểu tại …`: the quotation is what was said)
         if after and after[0] in _DEMONSTRATIVE and after_text[:1] == " ":
             continue  # "đề xuất này", "yêu cầu ấy": a noun, no cue
         if cue.kind == "request" and after and after[0] in _PERSON_OBJECT:
