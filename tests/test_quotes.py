@@ -1262,3 +1262,19 @@ def test_a_quotation_before_phat_bieu_tai_is_the_speakers():
     )
     assert sorted(_sources(text, "name")) == [("AFP",), ("Mike Pence",)]
     assert _sources("Ông Lê Văn Hùng phát biểu tại hội nghị tổng kết năm.") == []
+
+
+def test_anh_described_as_a_country_is_england():
+    # VietNews test/010062: "Anh, quốc gia từng là đồng minh thân cận nhất của Mỹ, … bác bỏ"
+    # had gone to Donald Trump ("Anh" read as "he"); described as a person it stays "he"
+    text = (
+        "Tổng thống Mỹ Donald Trump cho biết ông muốn đàm phán.\n"
+        "Anh, quốc gia từng là đồng minh thân cận nhất của Mỹ, công khai bác bỏ kịch bản Iran"
+        " đang đe doạ tấn công.\n"
+        "Anh, người từng là bạn của ông, cho biết sẽ không tham dự."
+    )
+    assert _sources(text, "name", "kind") == [
+        ("Donald Trump", "person"),
+        ("Anh", "organization"),
+        ("Donald Trump", "person"),
+    ]

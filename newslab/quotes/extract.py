@@ -196,8 +196,11 @@ def _speaker_from_segments(
                 break
             seg = sentence[s0:e0].strip()
             prev = parse_speaker(seg, people, offset + s0) if seg else None
+            if seg in _COUNTRY_PRONOUNS and roles and _COUNTRY_NOUN.match(roles[-1]):
+                prev = Speaker(seg, "organization")  # "Anh, quốc gia …": England, not "he"
             if unreadable and prev is not None and prev.kind == "organization":
-                break  # only a person (named, or by a title before the name) may stand here
+                if seg not in _COUNTRY_PRONOUNS:
+                    break  # only a person (named, or by a title before the name) may stand here
             if through and (
                 prev is None or prev.kind != "person" or not (_titled(seg.split()) or prev.name == seg)
             ):
@@ -232,6 +235,10 @@ def _speaker_from_segments(
     return fallback
 
 
+# Capitalised words that are a pronoun or a country ("Anh" he / England), and the appositions
+# that make them the country.
+_COUNTRY_PRONOUNS = frozenset({"Anh"})
+_COUNTRY_NOUN = re.compile(r"(?:quốc gia|nước|đồng minh|vương quốc|xứ sở)\b", re.IGNORECASE)
 _EDGE_PUNCT = "\"'“”‘’()[],.;:!?"
 
 
