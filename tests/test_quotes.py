@@ -1278,3 +1278,38 @@ def test_anh_described_as_a_country_is_england():
         ("Anh", "organization"),
         ("Donald Trump", "person"),
     ]
+
+
+def test_a_name_before_the_cue_is_no_modal_word():
+    # "Báo Người Lao Động đưa tin" and "ông Nguyễn Văn Thể cho biết" had no event: "Động" and
+    # "Thể" were read as "động" and "(có) thể" before the cue (VietNews val: 47 events more)
+    text = (
+        "Báo Người Lao Động đưa tin, ngày 28/8, Công an TP. Quy Nhơn đang tạm giữ đối tượng.\n"
+        "Ông Nguyễn Văn Thể cho biết giá xăng sẽ giảm.\n"
+        "Không nói gì thêm, ông rời đi."
+    )
+    assert _sources(text, "name") == [("Báo Người Lao Động",), ("Nguyễn Văn Thể",)]
+
+
+def test_places_and_openers_that_look_like_sources():
+    # VietNews test spot check 24: "…, Bà Rịa - Vũng Tàu xác nhận" gave the person "Rịa";
+    # "Công an Phường Trương Định" the person "Trương Định"; "Đáp lại" (in reply) the person
+    # "Đáp"; "Vụ bán hàng …" (the affair) an organisation; "Bộ Ngoại giao Mỹ lặp lại" kept
+    # "lặp" in the source
+    text = (
+        "Chiều 24-4, một lãnh đạo huyện Châu Đức, Bà Rịa - Vũng Tàu xác nhận Ban thường vụ"
+        " Huyện uỷ đã thống nhất khai trừ Đảng ông Trần Thái Trung.\n"
+        "Trao đổi với phóng viên, đại diện Công an Phường Trương Định cho biết, trên địa bàn vừa"
+        " xảy ra vụ việc.\n"
+        "Đáp lại, Hoàng Công Lương lí nhí nói “bị cáo đã nhận thức về việc làm của mình là vô ý,"
+        " cẩu thả”.\n"
+        "Vụ bán hàng Made in China của Khaisilk: “Chỉ là xui thôi, không có gì nghiêm trọng”?\n"
+        "Bộ Ngoại giao Mỹ lặp lại quan điểm khuyến cáo người dân “tăng cường thận trọng” tại"
+        " Trung Quốc."
+    )
+    assert _sources(text, "name", "kind") == [
+        ("một lãnh đạo huyện Châu Đức", "unnamed"),
+        ("đại diện Công an Phường Trương Định", "unnamed"),
+        ("Hoàng Công Lương", "person"),
+        ("Bộ Ngoại giao Mỹ", "organization"),
+    ]

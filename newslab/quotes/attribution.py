@@ -282,9 +282,13 @@ def find_cues(masked: str) -> list[Cue]:
     kept = []
     for cue in sorted(found, key=lambda c: c.start):
         low = _SPACE_RUN.sub(" ", cue.text.lower())
-        before = _words(masked[max(0, cue.start - 30) : cue.start])
+        window = masked[max(0, cue.start - 30) : cue.start]
+        before = _words(window)
         after_text = masked[cue.end :]
         after = _words(after_text[:30])
+        named = _WORD.findall(window)[-2:]
+        if len(named) == 2 and named[-1][:1].isupper():
+            before = []  # "Bộ trưởng Thể (cho biết)", "ông Định (nói)": a name, not "có thể"
         if before and (
             (before[-1] in _BAD_BEFORE and tuple(before[-2:]) not in _TIME_BEFORE)
             or (before[-1] == "việc" and before[-2:-1] != ["vụ"])

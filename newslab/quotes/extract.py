@@ -144,6 +144,8 @@ def _speaker_from_segments(
             # ("Sở TN - MT tỉnh Thái Nguyên" too: a name with a dash in it, read whole; but
             # "Thượng úy X - Chính trị viên …" is a person and a title)
             whole = parse_speaker(sentence[s0:e1], people, offset + s0)
+            if route and _is_place(sentence[s0:e1].strip()):
+                whole = None  # "…, Bà Rịa - Vũng Tàu (xác nhận)": a province locating the source
             if whole is not None and (first is None or len(whole.name) > len(first.name)):
                 if whole.kind != "unnamed" or route:
                     return whole, (s0, e1)

@@ -42,7 +42,8 @@ _OWN_WORDS = re.compile(
 _CONNECTIVE = re.compile(
     r"^(?:trong khi đó|tuy nhiên|đồng thời|ngoài ra|bên cạnh đó|mặt khác|sau đó|trước đó|"
     r"còn|và|nhưng|thế nhưng|song|cùng lúc|cũng|vì thế|vì vậy|do đó|như vậy|ban đầu|hiện nay|"
-    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía|mặc dù|dù|tuy|hay|hoặc|khi|lúc|nếu)"
+    r"hiện|cụ thể|thậm chí|đặc biệt|riêng|trong đó|về phía|phía|mặc dù|dù|tuy|hay|hoặc|khi|lúc|nếu|"
+    r"đáp lại)"
     r"\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -64,7 +65,7 @@ _MANNER = frozenset(
     "thẳng thắn|thẳng thừng|bất ngờ|bức xúc|tự tin|vui vẻ|đồng loạt|lập tức|lên tiếng|hào hứng|"
     "xúc động|nghẹn ngào|kiên quyết|dứt khoát|công khai|nhanh chóng|buồn bã|tiếc nuối|hài hước|"
     "mạnh mẽ|nhẹ nhàng|thành thật|thận trọng|khiêm tốn|hồ hởi|phấn khởi|tươi cười|trầm ngâm|"
-    "chậm rãi|bộc bạch|giận dữ|tức giận|lo lắng|rưng rưng|ngậm ngùi|chân thành|hóm hỉnh|"
+    "chậm rãi|bộc bạch|giận dữ|tức giận|lo lắng|rưng rưng|ngậm ngùi|chân thành|hóm hỉnh|lí nhí|"
     "cười nói|mỉm cười|thở dài|quả quyết|khẳng khái|thật thà|cương quyết".split("|")
 )
 # Words that open with the head of a body's name but name no body ("Báo động", "Sở dĩ").
@@ -92,6 +93,8 @@ _ADMIN_UNITS = frozenset(
     "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền "
     "bang".split()  # ("chính quyền bang Arunachal Pradesh": a state)
 )
+# Units written capitalised inside a body's name ("Công an Phường Trương Định").
+_CAPITAL_UNITS = frozenset({"Phường", "Xã", "Quận", "Huyện", "Tỉnh"})
 # The words that end a unit's name right before the place ("thành phố", not "thủ thành").
 _UNIT_WORDS = _ADMIN_UNITS - {"thành", "thị"}
 _SCHOOLS = frozenset({"đại học", "học viện", "cao đẳng", "tiểu học", "trung học"})
@@ -337,6 +340,7 @@ class PeopleIndex:
 _COMPASS = frozenset({"Đông", "Tây", "Nam", "Bắc"})  # places, but never before a name
 
 
+_HONORIFIC_PLACE_HEADS = frozenset({"bà", "ông", "cô", "anh"})  # "Bà Rịa", "Cô Tô"
 _SEX_WORDS = {"nam": "male", "nữ": "female"}  # "Nam danh ca", "nữ diễn viên"
 
 
@@ -438,7 +442,11 @@ def name_at_end(tokens: list[str]) -> int:
         if k < past_place:
             continue
         prev = clean[i + k - 1] if i + k > 0 else ""
-        if (prev in _ADMIN_UNITS and prev.islower()) or prev in {"ủy", "Ủy"}:
+        if (
+            (prev in _ADMIN_UNITS and prev.islower())
+            or prev in {"ủy", "Ủy"}
+            or (k > 0 and prev in _CAPITAL_UNITS)  # "Công an Phường Trương Định"
+        ):
             known = places.starts(run[k:])
             if known == 1 and tok in _COMPASS:
                 known = 0  # "quận Nam Từ Liêm": the compass word opens the place's name
@@ -585,6 +593,8 @@ def _cut_predicate(tokens: list[str]) -> list[str]:
             return tokens[:k]  # "(thư ngỏ được) KCNA trích dẫn"
         if low == "bác" and nxt in {"bỏ", "cáo", "tin", "thông"}:
             return tokens[:k]  # "Nga bác cáo buộc, đồng thời cho rằng": rejects, then says
+        if low == "lặp" and nxt == "lại":
+            return tokens[:k]  # "Bộ Ngoại giao Mỹ lặp lại (quan điểm khuyến cáo)"
         if low == "đăng" and nxt in {"trên", "tải", "lên", "dòng", "bài", "status", "ảnh"}:
             return tokens[:k]  # "Tổng thống Trump đăng trên Twitter", "… đăng dòng trạng thái"
         if low == "phát" and nxt in {"đi", "thông", "lệnh"}:
@@ -732,6 +742,10 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
     if side and tokens[0].lower() in honorifics and all(_is_cap(t) for t in tokens[:4]):
         # "Phía Anh cam kết": a country's side ("Anh" is England here, not "he")
         return Speaker(" ".join(_clean(t) for t in tokens[:4]), "organization")
+    if tokens[0].lower() in _HONORIFIC_PLACE_HEADS and lex.table("places", case=True).starts(
+        [_clean(t) for t in tokens]
+    ) == len(tokens):
+        return Speaker(" ".join(_clean(t) for t in tokens), "organization")  # "Bà Rịa": a place
     gender = None
     k = lex.table("honorific_male").starts(tokens)
     if k and (
@@ -867,7 +881,10 @@ def _parse_speaker(phrase: str, people: PeopleIndex, at: int) -> Speaker | None:
             "unnamed",
         )
     o = lex.table("org_heads").starts(tokens)
-    if o == 1 and len(tokens) > 1 and _is_cap(tokens[0]) and f"{tokens[0]} {tokens[1]}".lower() in _NO_BODY:
+    if o == 1 and len(tokens) > 1 and _is_cap(tokens[0]) and (
+        f"{tokens[0]} {tokens[1]}".lower() in _NO_BODY
+        or (tokens[0] == "Vụ" and not _is_cap(tokens[1]))  # "Vụ bán hàng …" (the affair)
+    ):
         o = 0  # "Báo động …" (alarm), "Sở hữu …": a word, not `Báo`, `Sở` naming a body
     if o:
         if len(tokens) == o or (len(tokens) == o + 1 and tokens[-1].lower() == "này"):
