@@ -1313,3 +1313,18 @@ def test_places_and_openers_that_look_like_sources():
         ("Hoàng Công Lương", "person"),
         ("Bộ Ngoại giao Mỹ", "organization"),
     ]
+
+
+def test_a_lowercase_verb_before_a_colon_is_no_part_of_the_name():
+    # VietNews test/005247 and val/000789: "Bộ Ngoại giao Mỹ nêu:" and "HĐXX hỏi:" had given
+    # the sources "Bộ Ngoại giao Mỹ nêu" and "HĐXX hỏi"
+    text = (
+        'Thông báo của Bộ Ngoại giao Mỹ nêu: "Trong hầu hết các trường hợp, các công dân Mỹ chỉ'
+        ' biết về lệnh cấm xuất cảnh khi họ muốn rời khỏi Trung Quốc".\n'
+        "Khi HĐXX hỏi: “Tại sao không bóc từng nhánh tỏi ra mà lại nhét cả củ tỏi vào miệng?”,"
+        " bị cáo im lặng."
+    )
+    assert [(e.speaker.name, e.cue) for e in article_events(text)] == [
+        ("Bộ Ngoại giao Mỹ", "nêu"),
+        ("HĐXX", "hỏi"),
+    ]
