@@ -83,7 +83,13 @@ def colon_speaker(
         verb = words[len(words) - verb_len :]
         if verb and not all(w[:1].islower() for w in verb):
             continue
-        if not verb and len(words) > 1 and words[-1].islower() and words[-2][:1].isupper():
+        if (
+            not verb
+            and len(words) > 1
+            and words[-1].islower()
+            and words[-2][:1].isupper()
+            and load_lexicon().table("roles").starts(words) < len(words)  # (not "Luật sư:")
+        ):
             continue  # "Bộ Ngoại giao Mỹ nêu:": a lowercase word after a name is the verb
         if verb and load_lexicon().table("roles").starts(words) > len(subject):
             continue  # "Luật sư:": the last word ends a title, it is no verb
