@@ -750,10 +750,12 @@ def _unknown_word_parts(syl: list[str], space: list[bool], a: int, b: int) -> li
     word list does not hold (`phó chủ tịch`, `đảm bảo an toàn`, `tấn công bằng`); the silver
     segmentation of VietNews cuts them, as the treebank convention does, into the words of
     the list (`phó | chủ_tịch`). A lowercase spaced word (its first letter may be a capital) of
-    3-6 syllables not in pyvi's list is cut into single syllables and listed words, covering as
-    many syllables with listed words as can be, in as few parts as can be, the listed words as
-    far right as can be (`bị | cáo_buộc`); a word with no listed part stays whole, and so does
-    a word made with a Sino-Vietnamese affix (`tái định cư`, `phiên dịch viên`).
+    3-6 syllables in neither pyvi's list nor `compounds.txt` is cut into single syllables and
+    listed words: covering as many syllables with listed words as can be, in as few parts as
+    can be, with a syllable left alone preferably a function word (`bị | cáo_buộc`, `tấn_công |
+    bằng`), then the listed words as far right as can be. A word with no listed part stays
+    whole, and so does a word made with a Sino-Vietnamese affix (`tái định cư`, `phiên dịch
+    viên`).
     """
     if b - a > 6 or not all(space[a + 1 : b]):
         return [a]

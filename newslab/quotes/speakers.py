@@ -68,10 +68,11 @@ _MANNER = frozenset(
     "chậm rãi|bộc bạch|giận dữ|tức giận|lo lắng|rưng rưng|ngậm ngùi|chân thành|hóm hỉnh|lí nhí|"
     "cười nói|mỉm cười|thở dài|quả quyết|khẳng khái|thật thà|cương quyết".split("|")
 )
-# Words that open with the head of a body's name but name no body ("Báo động", "Sở dĩ").
+# Words that open with a one-word head of a body's name (`Báo`, `Sở`, `Ban`) but name no body
+# ("Báo động", "Sở dĩ"), at a sentence start.
 _NO_BODY = frozenset(
     "báo động|sở hữu|sở dĩ|ban đầu|vụ việc|trường hợp|giải thích|phòng chống|hội ý|viện dẫn|"
-    "đài thọ|trung bình|trung thực|cục bộ|đoàn kết|nhóm họp|tổ chức".split("|")
+    "đài thọ|cục bộ".split("|")
 )
 _DEGREE = frozenset("quá rất khá hơi cùng càng thật vô".split())
 _AUX_OK_AFTER = {
@@ -93,10 +94,16 @@ _ADMIN_UNITS = frozenset(
     "xã phường huyện tỉnh quận thành phố tp thị xã trấn làng thôn ấp bản đường phố khu xứ vùng miền "
     "bang".split()  # ("chính quyền bang Arunachal Pradesh": a state)
 )
+_COMPASS = frozenset({"Đông", "Tây", "Nam", "Bắc"})  # places, but never before a name
+_HONORIFIC_PLACE_HEADS = frozenset({"bà", "ông", "cô", "anh"})  # "Bà Rịa", "Cô Tô"
+_SEX_WORDS = {"nam": "male", "nữ": "female"}  # "Nam danh ca", "nữ diễn viên"
+# Speech verbs that may end a title before another cue ("… Sơn Giang nói và cho hay").
+_SAID = frozenset({"nói", "kể", "viết", "hỏi", "đáp"})
 # Units written capitalised inside a body's name ("Công an Phường Trương Định").
 _CAPITAL_UNITS = frozenset({"Phường", "Xã", "Quận", "Huyện", "Tỉnh"})
 # The words that end a unit's name right before the place ("thành phố", not "thủ thành").
 _UNIT_WORDS = _ADMIN_UNITS - {"thành", "thị"}
+# Kinds of school written as two words before the school's name ("Đại học Lạc Hồng").
 _SCHOOLS = frozenset({"đại học", "học viện", "cao đẳng", "tiểu học", "trung học"})
 # Kinds of school, whose names are often a person's ("Trường THPT Nguyễn Huệ").
 _NAMED_AFTER = frozenset("THPT THCS PTTH PTCS PTDTNT PTDTBT".split())
@@ -335,13 +342,6 @@ class PeopleIndex:
             n for s, n in self.orgs if s < before and n.lower().startswith(key) and n.lower() != key
         ]
         return max(found, key=len) if found else None
-
-
-_COMPASS = frozenset({"Đông", "Tây", "Nam", "Bắc"})  # places, but never before a name
-
-
-_HONORIFIC_PLACE_HEADS = frozenset({"bà", "ông", "cô", "anh"})  # "Bà Rịa", "Cô Tô"
-_SEX_WORDS = {"nam": "male", "nữ": "female"}  # "Nam danh ca", "nữ diễn viên"
 
 
 def _shortened(words: list[str], role: list[str]) -> bool:
@@ -983,9 +983,6 @@ def clean_role(role: str) -> str:
         if tokens and tokens[-1].lower() in _SAID:
             tokens.pop()  # "Phó chủ tịch xã Sơn Giang nói và (cho hay)": one cue, then another
     return " ".join(tokens).strip(" ,;:-–—")
-
-
-_SAID = frozenset({"nói", "kể", "viết", "hỏi", "đáp"})
 
 
 def _role_gender(role: str) -> str | None:
