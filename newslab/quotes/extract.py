@@ -34,6 +34,7 @@ from newslab.quotes.speakers import (
     _DASHES,
     PeopleIndex,
     Speaker,
+    _clean,
     _Mention,
     _place_end,
     clean_role,
@@ -241,9 +242,6 @@ def _speaker_from_segments(
 # that make them the country.
 _COUNTRY_PRONOUNS = frozenset({"Anh"})
 _COUNTRY_NOUN = re.compile(r"(?:quốc gia|nước|đồng minh|vương quốc|xứ sở)\b", re.IGNORECASE)
-_EDGE_PUNCT = "\"'“”‘’()[],.;:!?"
-
-
 def _named_before_apposition(
     sentence: str, masked: str, segs: list[tuple[int, int]], people: PeopleIndex, offset: int
 ) -> tuple[Speaker, tuple[int, int]] | None:
@@ -275,7 +273,7 @@ def _named_before_apposition(
     person = parse_speaker(sentence[s0:e0], people, offset + s0)
     if person is None or person.kind != "person":
         return None
-    if sentence[s0:e0].split()[-1].strip(_EDGE_PUNCT) not in person.name.split():
+    if _clean(sentence[s0:e0].split()[-1]) not in person.name.split():
         return None  # "ông Kim muốn gặp ông Trump, thư ký … Sarah Sanders": no apposition
     person.role = _with_apposition(person, clean_role(title), people)
     return person, (s0, e0)
